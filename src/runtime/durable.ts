@@ -21,6 +21,10 @@ export interface TimerRecord {
 export interface DurableStore {
   /** Runs fn in one write transaction (BEGIN IMMEDIATE … COMMIT); rolls back and rethrows if fn throws. */
   transaction<T>(fn: () => T): T;
+  /** The same transaction split in three calls, for group commit across ticks (BEGIN IMMEDIATE / COMMIT / ROLLBACK). */
+  transactionBegin(): void;
+  transactionCommit(): void;
+  transactionRollback(): void;
   /** Inside a transaction: a SAVEPOINT around fn, rolled back to (and rethrown) if fn throws. */
   savepoint<T>(fn: () => T): T;
   outboxInsert(r: OutboxRecord): void;
@@ -28,6 +32,11 @@ export interface DurableStore {
   outboxDelete(id: string): boolean;
   outboxPending(): OutboxRecord[];
   timerUpsert(r: TimerRecord): void;
-  timerDelete(id: string): boolean;
+  /** Deletes the timer; with `fireAt`, only if it still fires then (a re-scheduled timer is kept). */
+  timerDelete(id: string, fireAt?: number): boolean;
   timersAll(): TimerRecord[];
+  /** Receivers are idempotent on a durable message id: records that `id` was handled by `target`.
+   *  Returns false when it had already been recorded (the message is a duplicate). Table `processed_messages`. */
+  processedAdd(id: string, target: string, at: number): boolean;
+  processedHas(id: string): boolean;
 }
