@@ -27,6 +27,11 @@ export interface ActorSystemOptions {
   onEscalate?: (actor: string, error: unknown) => void;
 }
 
+/** Errors that mark themselves `refusal: true` are typed answers of the domain, not actor faults. */
+function isRefusal(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { refusal?: unknown }).refusal === true;
+}
+
 function errorText(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
@@ -168,6 +173,11 @@ export class ActorSystem implements CellHost {
       env.reply?.resolve(result);
     } catch (e) {
       env.reply?.reject(e);
+      if (isRefusal(e)) {
+        // An expected answer (quota full, unknown folder): nothing to retry or supervise; a durable record is consumed.
+        if (!consumed) this.step(() => this.consume(cell.name, env, true));
+        return;
+      }
       if (!consumed) this.retryLater(cell.name, env, e);
       this.supervise(cell, e);
     } finally {
