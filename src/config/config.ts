@@ -18,6 +18,8 @@ export interface Config {
   /** Host name the listeners announce (SMTP greeting, TLS certificate SAN, links in notices). */
   hostname: string;
   providerName: string;
+  /** The provider's primary PEC domain: its service address is posta-certificata@<primaryDomain> (RFC 6109 §2.1). */
+  primaryDomain: string;
   ports: PortsConfig;
   demo: boolean;
   demoPassword: string;
@@ -100,6 +102,8 @@ export function loadConfig(env: Env = process.env): Config {
   const bindAddress = env.PEC_BIND || '127.0.0.1';
   const hostname = (env.PEC_HOSTNAME || 'localhost').toLowerCase();
   if (!/^[a-z0-9.-]+$/.test(hostname)) throw new ConfigError(`PEC_HOSTNAME=${hostname} is not a host name`);
+  const primaryDomain = (env.PEC_DOMAIN || 'pec.demo.test').toLowerCase();
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(primaryDomain)) throw new ConfigError(`PEC_DOMAIN=${primaryDomain} is not a domain name`);
   const smarthost = env.PEC_SMARTHOST?.trim() ?? '';
   if (smarthost && !/^[a-z0-9.-]+:\d{1,5}$/i.test(smarthost)) throw new ConfigError(`PEC_SMARTHOST=${smarthost} must be host:port`);
   const demoPassword = env.PEC_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
@@ -108,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     bindAddress,
     hostname,
     providerName: env.PEC_PROVIDER_NAME || 'Gestore PEC Demo',
+    primaryDomain,
     ports,
     demo: flag(env, 'PEC_DEMO', true),
     demoPassword,

@@ -1,0 +1,105 @@
+// Composition of one provider instance: config -> store -> keys -> runtime -> actors -> listeners -> web.
+// main.ts starts one from the environment; tests start several (interoperability) on their own folders and ports.
+import type { Server } from 'bun';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { mailboxKind } from '../actors/mailbox/mailbox.actor.ts';
+import { MailboxWatchers } from '../actors/mailbox/watchers.ts';
+import { Authenticator } from './auth/authenticator.ts';
+import { Provisioning } from './auth/provisioning.ts';
+import type { Config } from './config/config.ts';
+import { DEMO_MAILBOXES, seedDemo } from './demo.ts';
+import { EventBus } from './events/bus.ts';
+import { type Clock, SystemClock } from './runtime/clock.ts';
+import { ActorSystem } from './runtime/system.ts';
+import { loadOrCreatePki, type Pki } from './signing/pki.ts';
+import { PoolSigner } from './signing/pool.ts';
+import type { Signer } from './signing/signer.ts';
+import { openStore, type Store } from './store/index.ts';
+import { createWebApp } from './web/app.ts';
+
+/** The primary domain is fixed at first start: the signing certificate carries posta-certificata@<it>. */
+const PRIMARY_DOMAIN_SETTING = 'provider.primary_domain';
+
+export interface StartOptions {
+  clock?: Clock;
+  /** Bind the listeners (false for in-process tests). */
+  listen?: boolean;
+  /** Structured log sink; null silences it. Defaults to stdout when config.logEvents. */
+  log?: ((line: string) => void) | null;
+  /** Signing worker threads (default: the cores). */
+  signerThreads?: number;
+}
+
+export interface Provider {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly system: ActorSystem;
+  readonly watchers: MailboxWatchers;
+  readonly auth: Authenticator;
+  readonly provisioning: Provisioning;
+  readonly pki: Pki;
+  readonly signer: Signer;
+  readonly serviceAddress: string;
+  readonly demoSeeded: boolean;
+  readonly web: ReturnType<typeof createWebApp>;
+  readonly http: Server<undefined> | null;
+  /** What listens where, for the start banner: name -> URL or host:port (security). */
+  readonly listeners: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startProvider(config: Config, opts: StartOptions = {}): Promise<Provider> {
+  const clock = opts.clock ?? new SystemClock();
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = openStore(config.dataDir);
+  const firstStart = store.domains.list().length === 0;
+  const primaryDomain = store.provider.getSetting(PRIMARY_DOMAIN_SETTING) ?? config.primaryDomain;
+  if (firstStart) {
+    store.domains.create(primaryDomain, clock.now());
+    store.provider.setSetting(PRIMARY_DOMAIN_SETTING, primaryDomain);
+    store.provider.setProviderName(config.providerName);
+  }
+  const serviceAddress = store.provider.serviceAddress(primaryDomain);
+  const log = opts.log === undefined ? (config.logEvents ? undefined : null) : opts.log;
+  const bus = log === undefined ? new EventBus(clock) : new EventBus(clock, log);
+  const pki = await loadOrCreatePki({
+    dataDir: config.dataDir,
+    providerName: store.provider.providerName() ?? config.providerName,
+    serviceAddress,
+    hostnames: [config.hostname, 'localhost'],
+    now: clock.now(),
+  });
+  if (pki.created) bus.emit({ type: 'provider.pki-created', dir: pki.dir });
+  const signer = new PoolSigner({ chainPem: pki.signing.chainPem, keyPem: pki.signing.keyPem, clock, threads: opts.signerThreads });
+  const watchers = new MailboxWatchers();
+  const system = new ActorSystem({ store: store.durable, clock, onEvent: (e) => bus.emit(e) });
+  system.register(mailboxKind({ store, bus, watchers }));
+  system.start();
+  const provisioning = new Provisioning(store, () => clock.now());
+  const auth = new Authenticator(store, clock);
+  const demoSeeded = firstStart && config.demo ? (await seedDemo(provisioning, config.demoPassword), true) : false;
+  if (demoSeeded) bus.emit({ type: 'provider.demo-seeded', mailboxes: DEMO_MAILBOXES.map((m) => m.address), admin: 'admin' });
+
+  const web = createWebApp({ publicDir: join(import.meta.dir, '..', 'public') });
+  const http = opts.listen === false ? null : Bun.serve({ hostname: config.bindAddress, port: config.ports.http, fetch: web.fetch });
+  const listeners: Record<string, string> = {};
+  if (http) {
+    listeners['webmail'] = `http://${config.bindAddress}:${http.port}/`;
+    listeners['admin console'] = `http://${config.bindAddress}:${http.port}/admin`;
+  }
+  bus.emit({ type: 'provider.started', dataDir: config.dataDir, listeners });
+
+  return {
+    config, clock, store, bus, system, watchers, auth, provisioning, pki, signer, serviceAddress, demoSeeded, web, http, listeners,
+    async stop() {
+      http?.stop(true);
+      await system.stop();
+      await signer.close?.();
+      store.close();
+      bus.emit({ type: 'provider.stopped' });
+    },
+  };
+}
