@@ -17,6 +17,7 @@ import { PoolSigner } from './signing/pool.ts';
 import type { Signer } from './signing/signer.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createWebApp } from './web/app.ts';
+import { startPop3Listeners } from '../actors/protocol/pop3/listeners.ts';
 
 /** The primary domain is fixed at first start: the signing certificate carries posta-certificata@<it>. */
 const PRIMARY_DOMAIN_SETTING = 'provider.primary_domain';
@@ -90,11 +91,18 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
     listeners['webmail'] = `http://${config.bindAddress}:${http.port}/`;
     listeners['admin console'] = `http://${config.bindAddress}:${http.port}/admin`;
   }
+  // Mail listeners (issue 4): each registers its session kind on the system, once per provider.
+  const mail: Array<{ listeners: Record<string, string>; close(): Promise<void> }> = [];
+  if (opts.listen !== false) {
+    mail.push(await startPop3Listeners({ config, system, store, auth, bus, pki }));
+  }
+  for (const m of mail) Object.assign(listeners, m.listeners);
   bus.emit({ type: 'provider.started', dataDir: config.dataDir, listeners });
 
   return {
     config, clock, store, bus, system, watchers, auth, provisioning, pki, signer, serviceAddress, demoSeeded, web, http, listeners,
     async stop() {
+      for (const m of mail) await m.close();
       http?.stop(true);
       await system.stop();
       await signer.close?.();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { DEMO_MAILBOXES } from '../../src/demo.ts';
 import { startProvider } from '../../src/provider.ts';
+import { testConfig } from '../fixtures/config.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,7 +16,7 @@ function tempDir() {
   dirs.push(d);
   return d;
 }
-const config = (dataDir: string) => loadConfig({ PEC_DATA_DIR: dataDir, PEC_HTTP_PORT: '0', PEC_LOG_EVENTS: '0' });
+const config = (dataDir: string) => testConfig(dataDir);
 
 describe('provider start', () => {
   it('creates keys, seeds the demo and answers HTTP on first start; a second start keeps everything', async () => {
@@ -26,6 +27,7 @@ describe('provider start', () => {
     const res = await fetch(`http://127.0.0.1:${first.http!.port}/login`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Password');
+    expect(Object.keys(first.listeners)).toEqual(expect.arrayContaining(['webmail', 'pop3s', 'pop3']));
     const login = await first.auth.loginMailbox({ login: DEMO_MAILBOXES[0].address, password: 'DemoPec-2026!', channel: 'imap', remote: '127.0.0.1', secure: true });
     expect(login.principal.address).toBe('mario.rossi@pec.demo.test');
     const ca = readFileSync(join(dir, 'pki', 'ca.pem'), 'utf8');
