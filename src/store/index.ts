@@ -13,6 +13,9 @@ import { MailboxRepo } from './mailbox-repo.ts';
 import { MessageRepo } from './message-repo.ts';
 import { MAIN_MIGRATIONS } from './migrations/index.ts';
 import { PecLog } from './pec-log.ts';
+import { PecTransactionRepo } from './pec-transaction-repo.ts';
+import { AdminRepo } from './admin-repo.ts';
+import { NoticeRepo } from './notice-repo.ts';
 import { PrincipalRepo } from './principal-repo.ts';
 import { ProviderRepo } from './provider-repo.ts';
 import { SessionRepo } from './session-repo.ts';
@@ -31,6 +34,12 @@ export interface Store {
   readonly folders: FolderRepo;
   readonly messages: MessageRepo;
   readonly sessions: SessionRepo;
+  /** PEC transactions, per-recipient states, held deliveries and the ordinary-mail policy (actors/pec). */
+  readonly pecTransactions: PecTransactionRepo;
+  /** The admin console's audit log and mailbox search (seed 003). */
+  readonly admin: AdminRepo;
+  /** Ordinary-mail notices: the local outbox or the smarthost queue. */
+  readonly notices: NoticeRepo;
   readonly pecLog: PecLog;
   readonly blobs: BlobStore;
   /** One write transaction on the main database (BEGIN IMMEDIATE); nested calls become savepoints. */
@@ -70,6 +79,9 @@ export function openStore(dataDir: string): Store {
     folders,
     messages,
     sessions: new SessionRepo(db),
+    pecTransactions: new PecTransactionRepo(db),
+    admin: new AdminRepo(db),
+    notices: new NoticeRepo(db),
     pecLog,
     blobs: new FsBlobStore(join(dataDir, BLOB_DIR)),
     transaction: (fn) => db.transaction(fn),

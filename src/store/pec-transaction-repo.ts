@@ -429,20 +429,7 @@ const toOut = (r: OutRow): OutboundItem => ({
   nextAttemptAt: r.next_attempt_at, state: r.state, lastError: r.last_error,
 });
 
-const cache = new WeakMap<Store, PecTransactionRepo>();
-
-/**
- * The repository over the store's main connection (it must share the group-commit transaction). Store does not
- * expose its Db yet: until `pecTransactions` is added to Store in src/store/index.ts, take it from the durable
- * store, which wraps the same connection.
- */
+/** The repository over the store's main connection (it shares the group-commit transaction). */
 export function pecTransactionRepo(store: Store): PecTransactionRepo {
-  let repo = cache.get(store);
-  if (!repo) {
-    const db = (store.durable as unknown as { db?: Db }).db;
-    if (!db) throw new InvalidValueError('store', 'the durable store does not wrap a SQLite connection');
-    repo = new PecTransactionRepo(db);
-    cache.set(store, repo);
-  }
-  return repo;
+  return store.pecTransactions;
 }
