@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { loadConfig } from '../src/config/config.ts';
-import { startSmtpListeners } from '../src/net/smtp-listener.ts';
+import { startSmtpListeners } from '../actors/protocol/smtp/listeners.ts';
 import { startProvider } from '../src/provider.ts';
 
 const MESSAGES = 2_000;

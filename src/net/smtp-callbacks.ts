@@ -1,19 +1,16 @@
 // smtp-server's callbacks for one listener: each asks the connection's session actor and turns its answer into the
 // library's callback form. No rule is decided here (they live in actors/protocol/smtp/); this is the I/O edge.
 import type { SMTPServerDataStream, SMTPServerOptions, SMTPServerSession } from 'smtp-server';
-import type { SessionAnswer } from '../../actors/protocol/smtp/session.actor.ts';
-import { smtpSessionName } from '../../actors/protocol/smtp/session.actor.ts';
-import type { SmtpMode, SmtpSessionMsg } from '../../actors/protocol/smtp/messages.ts';
+import type { SessionAnswer, SmtpMode, SmtpSessionLink, SmtpSessionMsg } from '../protocol/smtp/session-messages.ts';
 import { DATA_COMMIT_TIMEOUT_MS, DATA_PROGRESS_BYTES, SESSION_ASK_TIMEOUT_MS } from '../protocol/smtp/limits.ts';
 import { isPositive, REPLIES, replyText } from '../protocol/smtp/replies.ts';
 import { ActorStoppedError, SystemStoppedError } from '../runtime/errors.ts';
-import type { ActorSystem } from '../runtime/system.ts';
 import { addressKey } from './address.ts';
 import type { ConnectionGate } from './connection-gate.ts';
 import { type HookedConnection, replyError } from './smtp-wire.ts';
 
 export interface CallbackContext {
-  readonly system: ActorSystem;
+  readonly sessions: SmtpSessionLink;
   readonly gate: ConnectionGate;
   readonly mode: SmtpMode;
   /** STARTTLS port: AUTH is neither advertised nor accepted before TLS (RFC 3207 §4, RFC 4954 §4). */
@@ -35,7 +32,7 @@ export function sessionCallbacks(ctx: CallbackContext): Callbacks {
 
   async function ask(session: SMTPServerSession, msg: SmtpSessionMsg, timeoutMs = SESSION_ASK_TIMEOUT_MS): Promise<SessionAnswer> {
     try {
-      const answer = await ctx.system.ask<SessionAnswer>(smtpSessionName(session.id), msg, timeoutMs);
+      const answer = await ctx.sessions.ask(session.id, msg, timeoutMs);
       if (answer.close) setImmediate(() => ctx.connections.get(session.id)?.close());
       return answer;
     } catch (e) {
@@ -94,7 +91,7 @@ export function sessionCallbacks(ctx: CallbackContext): Callbacks {
       tracked.delete(session.id);
       ctx.gate.release(t.gateKey);
       try {
-        ctx.system.tell(smtpSessionName(session.id), { type: 'close' } satisfies SmtpSessionMsg);
+        ctx.sessions.tell(session.id, { type: 'close' } satisfies SmtpSessionMsg);
       } catch {
         // The system is stopping or the queue is full: the session is passivated later anyway.
       }
@@ -115,7 +112,7 @@ function readData(ctx: CallbackContext, stream: SMTPServerDataStream, id: string
       if (bytes >= nextTick) {
         nextTick += DATA_PROGRESS_BYTES;
         try {
-          ctx.system.tell(smtpSessionName(id), { type: 'data-progress', bytes } satisfies SmtpSessionMsg);
+          ctx.sessions.tell(id, { type: 'data-progress', bytes } satisfies SmtpSessionMsg);
         } catch {
           // back-pressure on progress reports is harmless
         }

@@ -12,13 +12,7 @@
 // The library decides nothing about PEC: its callbacks ask `smtp-session:<id>` (actors/protocol/smtp/), whose state is
 // a discriminated union, and answer with the actor's typed reply. This file only builds and binds the servers.
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
-import type { IncomingPort, SubmissionPort } from '../../actors/pec/ports.ts';
-import type { SmtpMode } from '../../actors/protocol/smtp/messages.ts';
-import { smtpSessionKind } from '../../actors/protocol/smtp/session.actor.ts';
-import type { Authenticator } from '../auth/authenticator.ts';
 import type { Config } from '../config/config.ts';
-import { MAILBOX_TYPES } from '../config/mailbox-types.ts';
-import type { EventBus } from '../events/bus.ts';
 import {
   MAX_BAD_COMMANDS,
   MAX_COMMAND_LINE_BYTES,
@@ -28,9 +22,8 @@ import {
   MX_MAX_MESSAGE_BYTES,
   type SmtpLimits,
 } from '../protocol/smtp/limits.ts';
-import type { ActorSystem } from '../runtime/system.ts';
+import type { SmtpMode, SmtpSessionLink } from '../protocol/smtp/session-messages.ts';
 import type { Pki } from '../signing/pki.ts';
-import type { Store } from '../store/index.ts';
 import { ConnectionGate } from './connection-gate.ts';
 import { MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, SMTP_IDLE_TIMEOUT_MS } from './limits.ts';
 import { sessionCallbacks } from './smtp-callbacks.ts';
@@ -51,17 +44,12 @@ export const DEFAULT_SMTP_LIMITS: SmtpLimits = {
 /** After close() the connections still open get this long to finish before they are cut. */
 export const SMTP_CLOSE_TIMEOUT_MS = 2_000;
 
-export interface SmtpListenerDeps {
+export interface SmtpServerDeps {
   config: Config;
-  system: ActorSystem;
-  store: Store;
-  auth: Authenticator;
-  bus: EventBus;
   pki: Pki;
-  submission: SubmissionPort;
-  incoming: IncomingPort;
-  /** Tests shrink limits; production uses DEFAULT_SMTP_LIMITS. */
-  limits?: Partial<SmtpLimits>;
+  /** The session of each connection (actors/protocol/smtp/listeners.ts links it to the actor system). */
+  sessions: SmtpSessionLink;
+  limits: SmtpLimits;
 }
 
 export interface SmtpListeners {
@@ -86,22 +74,9 @@ const SPECS: readonly ListenerSpec[] = [
   { key: 'smtpMx', name: 'smtp mx (STARTTLS)', scheme: 'smtp', mode: 'mx', implicitTls: false },
 ];
 
-export async function startSmtpListeners(deps: SmtpListenerDeps): Promise<SmtpListeners> {
-  const limits: SmtpLimits = { ...DEFAULT_SMTP_LIMITS, ...deps.limits };
-  deps.system.register(
-    smtpSessionKind({
-      auth: deps.auth,
-      mailboxLimits: (address) => {
-        const m = deps.store.mailboxes.byAddress(address);
-        const t = m ? MAILBOX_TYPES[m.type] : undefined;
-        return t && { maxMessageBytes: t.maxMessageBytes, maxRecipients: t.maxRecipientsPerMessage };
-      },
-      submission: deps.submission,
-      incoming: deps.incoming,
-      limits,
-      emit: (e) => deps.bus.emit(e),
-    }),
-  );
+/** Binds the three SMTP servers; each connection's callbacks go to its session through deps.sessions. */
+export async function startSmtpServers(deps: SmtpServerDeps): Promise<SmtpListeners> {
+  const limits = deps.limits;
   // One gate for the three listeners: the per-address bound counts a client's SMTP connections together.
   const gate = new ConnectionGate(limits.maxConnections, limits.maxConnectionsPerAddress);
   const servers: SMTPServer[] = [];
@@ -123,7 +98,7 @@ export async function startSmtpListeners(deps: SmtpListenerDeps): Promise<SmtpLi
   return { listeners, ports, close };
 }
 
-function createServer(deps: SmtpListenerDeps, spec: ListenerSpec, limits: SmtpLimits, gate: ConnectionGate): SMTPServer {
+function createServer(deps: SmtpServerDeps, spec: ListenerSpec, limits: SmtpLimits, gate: ConnectionGate): SMTPServer {
   const submission = spec.mode === 'submission';
   const connections = new Map<string, HookedConnection>();
   const options: SMTPServerOptions = {
@@ -153,7 +128,7 @@ function createServer(deps: SmtpListenerDeps, spec: ListenerSpec, limits: SmtpLi
     disableReverseLookup: true, // PTR names are not used by any rule; a lookup costs up to 1.5 s per connection
     logger: false,
     ...sessionCallbacks({
-      system: deps.system,
+      sessions: deps.sessions,
       gate,
       mode: spec.mode,
       starttls: !spec.implicitTls,

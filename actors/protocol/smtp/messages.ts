@@ -5,23 +5,8 @@ import type { AppEvent } from '../../../src/events/catalogue.ts';
 import type { SmtpLimits } from '../../../src/protocol/smtp/limits.ts';
 import type { IncomingPort, SubmissionPort } from '../../pec/ports.ts';
 
-/** submission: 465/587, authenticated senders (punto di accesso); mx: 25, other providers (punto di ricezione). */
-export type SmtpMode = 'submission' | 'mx';
-
-export type SmtpSessionMsg =
-  /** First message of a connection; a session that receives anything else first was passivated and is lost. */
-  | { type: 'open'; mode: SmtpMode; remote: string; secure: boolean }
-  /** STARTTLS completed (RFC 3207 §4.2: forget what the client said before). */
-  | { type: 'secured' }
-  | { type: 'auth'; login: string; password: string }
-  /** `size` is the RFC 1870 SIZE= parameter, null when absent. */
-  | { type: 'mail-from'; address: string; size: number | null }
-  | { type: 'rcpt-to'; address: string }
-  /** Told (not asked) while DATA streams in: keeps the session alive through a long upload. */
-  | { type: 'data-progress'; bytes: number }
-  /** End of DATA: `bytes` were received; `raw` is empty when they exceeded the listener's hard cap. */
-  | { type: 'data'; raw: Uint8Array; bytes: number; overCap: boolean }
-  | { type: 'close' };
+export type { SmtpMode, SmtpSessionMsg } from '../../../src/protocol/smtp/session-messages.ts';
+import type { SmtpMode } from '../../../src/protocol/smtp/session-messages.ts';
 
 export interface Connection {
   readonly mode: SmtpMode;

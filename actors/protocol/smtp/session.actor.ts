@@ -1,7 +1,8 @@
 // One actor per SMTP connection (`smtp-session:<id>`): holds the session state and applies the rules; the listener
-// (src/net/smtp-listener.ts) owns the socket and asks this actor from smtp-server's callbacks.
+// (src/net/smtp-listener.ts, started by ./listeners.ts) owns the socket and asks this actor from smtp-server's callbacks.
 import type { Actor, ActorContext, ActorKind } from '../../../src/runtime/actor.ts';
 import { REPLIES, reply, type SmtpReply } from '../../../src/protocol/smtp/replies.ts';
+import type { SessionAnswer } from '../../../src/protocol/smtp/session-messages.ts';
 import type { SessionState, SmtpSessionDeps, SmtpSessionMsg } from './messages.ts';
 import { mxData, mxMailFrom, mxRcptTo } from './mx.ts';
 import { afterTransaction, ok, type Outcome, refuse } from './outcome.ts';
@@ -32,11 +33,7 @@ export function smtpSessionKind(deps: SmtpSessionDeps): ActorKind<SmtpSessionMsg
   };
 }
 
-/** What an ask answers: the reply, and whether the listener must close the connection after sending it. */
-export interface SessionAnswer {
-  readonly reply: SmtpReply;
-  readonly close: boolean;
-}
+export type { SessionAnswer } from '../../../src/protocol/smtp/session-messages.ts';
 
 export class SmtpSessionActor implements Actor<SmtpSessionMsg> {
   private state: SessionState = { kind: 'new' };

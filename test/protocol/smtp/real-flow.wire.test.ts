@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { loadConfig } from '../../../src/config/config.ts';
-import { startSmtpListeners, type SmtpListeners } from '../../../src/net/smtp-listener.ts';
+import { startSmtpListeners, type SmtpListeners } from '../../../actors/protocol/smtp/listeners.ts';
 import { type Provider, startProvider } from '../../../src/provider.ts';
 import { ANNA, MARIO, PASSWORD } from './wire.ts';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage, IncomingResult, SubmissionRequest, SubmissionResult } from '../../../actors/pec/ports.ts';
 import { loadConfig } from '../../../src/config/config.ts';
-import { startSmtpListeners, type SmtpListeners } from '../../../src/net/smtp-listener.ts';
+import { startSmtpListeners, type SmtpListeners } from '../../../actors/protocol/smtp/listeners.ts';
 import type { SmtpLimits } from '../../../src/protocol/smtp/limits.ts';
 import { type Provider, startProvider } from '../../../src/provider.ts';
 
