@@ -4,6 +4,8 @@ import type { Server } from 'bun';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { mailboxKind } from '../actors/mailbox/mailbox.actor.ts';
+import { createPecService, type PecService } from '../actors/pec/pec-service.ts';
+import type { IncomingPort, SubmissionPort } from '../actors/pec/ports.ts';
 import { MailboxWatchers } from '../actors/mailbox/watchers.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { Provisioning } from './auth/provisioning.ts';
@@ -12,12 +14,17 @@ import { DEMO_MAILBOXES, seedDemo } from './demo.ts';
 import { EventBus } from './events/bus.ts';
 import { type Clock, SystemClock } from './runtime/clock.ts';
 import { ActorSystem } from './runtime/system.ts';
+import { ProvidersIndex } from './pec/providers-index.ts';
+import { loadIndexDir, ourRecord } from './signing/index-files.ts';
 import { loadOrCreatePki, type Pki } from './signing/pki.ts';
 import { PoolSigner } from './signing/pool.ts';
 import type { Signer } from './signing/signer.ts';
 import { openStore, type Store } from './store/index.ts';
+import { installAdminConsole } from './web/admin/install.ts';
+import { installWebmail } from './web/webmail/install.ts';
 import { createWebApp } from './web/app.ts';
 import { startPop3Listeners } from '../actors/protocol/pop3/listeners.ts';
+import { startSmtpListeners } from '../actors/protocol/smtp/listeners.ts';
 
 /** The primary domain is fixed at first start: the signing certificate carries posta-certificata@<it>. */
 const PRIMARY_DOMAIN_SETTING = 'provider.primary_domain';
@@ -44,6 +51,13 @@ export interface Provider {
   readonly pki: Pki;
   readonly signer: Signer;
   readonly serviceAddress: string;
+  /** The providers' index: our own record plus `<dataDir>/index/*.ldif` (SPEC §5.5). */
+  readonly index: ProvidersIndex;
+  /** The punto di accesso (SMTP submission, webmail) and the punto di ricezione (SMTP MX): actors/pec/ports.ts. */
+  readonly submission: SubmissionPort;
+  readonly incoming: IncomingPort;
+  /** The PEC flow's repository, held deliveries and log writer (actors/pec/pec-service.ts). */
+  readonly pec: PecService;
   readonly demoSeeded: boolean;
   readonly web: ReturnType<typeof createWebApp>;
   readonly http: Server<undefined> | null;
@@ -78,13 +92,18 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
   const watchers = new MailboxWatchers();
   const system = new ActorSystem({ store: store.durable, clock, onEvent: (e) => bus.emit(e) });
   system.register(mailboxKind({ store, bus, watchers }));
-  system.start();
   const provisioning = new Provisioning(store, () => clock.now());
   const auth = new Authenticator(store, clock);
   const demoSeeded = firstStart && config.demo ? (await seedDemo(provisioning, config.demoPassword), true) : false;
   if (demoSeeded) bus.emit({ type: 'provider.demo-seeded', mailboxes: DEMO_MAILBOXES.map((m) => m.address), admin: 'admin' });
+  // The PEC kinds are registered before start(): messages recovered from the outbox must find their actors.
+  const pec = startPec({ config, store, bus, clock, system, signer, pki, serviceAddress, primaryDomain });
+  system.start();
+  pec.afterStart();
 
   const web = createWebApp({ publicDir: join(import.meta.dir, '..', 'public') });
+  const notifier = installAdminConsole({ web, store, auth, provisioning, clock, bus, system, config, serviceAddress }); // /admin, /reset, notices, expiry job
+  installWebmail(web, { config, clock, store, bus, system, watchers, auth, serviceAddress, submission: pec.submission, index: pec.deps.index, pki, notifier }); // /login, /mail, /settings
   const http = opts.listen === false ? null : Bun.serve({ hostname: config.bindAddress, port: config.ports.http, fetch: web.fetch });
   const listeners: Record<string, string> = {};
   if (http) {
@@ -95,19 +114,38 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
   const mail: Array<{ listeners: Record<string, string>; close(): Promise<void> }> = [];
   if (opts.listen !== false) {
     mail.push(await startPop3Listeners({ config, system, store, auth, bus, pki }));
+    mail.push(await startSmtpListeners({ config, system, store, auth, bus, pki, submission: pec.submission, incoming: pec.incoming }));
   }
   for (const m of mail) Object.assign(listeners, m.listeners);
   bus.emit({ type: 'provider.started', dataDir: config.dataDir, listeners });
 
   return {
     config, clock, store, bus, system, watchers, auth, provisioning, pki, signer, serviceAddress, demoSeeded, web, http, listeners,
+    index: pec.deps.index, submission: pec.submission, incoming: pec.incoming, pec,
     async stop() {
       for (const m of mail) await m.close();
       http?.stop(true);
       await system.stop();
+      pec.close();
       await signer.close?.();
       store.close();
       bus.emit({ type: 'provider.stopped' });
     },
   };
+}
+
+/** The providers' index (our record from the signing certificate and our domains, plus imported records) and the
+ *  PEC points (actors/pec, actors/outbound). */
+function startPec(o: {
+  config: Config; store: Store; bus: EventBus; clock: Clock; system: ActorSystem; signer: Signer; pki: Pki; serviceAddress: string; primaryDomain: string;
+}): PecService {
+  const providerName = o.store.provider.providerName() ?? o.config.providerName;
+  const imported = loadIndexDir(o.config.dataDir);
+  const own = ourRecord({ providerName, signingChainDer: o.pki.signing.chainDer, serviceAddress: o.serviceAddress, domains: o.store.domains.list().map((d) => d.name) });
+  const index = new ProvidersIndex([own, ...imported.records]);
+  return createPecService({
+    system: o.system, store: o.store, bus: o.bus, clock: o.clock, signer: o.signer, index,
+    gestore: { nome: providerName, dominio: o.primaryDomain }, serviceAddress: o.serviceAddress, hostname: o.config.hostname,
+    routes: o.config.routes, smarthost: o.config.smarthost, caPems: [...imported.caPems, o.pki.caPem],
+  });
 }

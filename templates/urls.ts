@@ -43,6 +43,8 @@ export const urls = {
     /** GET: MessagePreview fragment with HX-Request, else the standalone message page. */
     message: (id: string) => `/mail/messages/${enc(id)}`,
     eml: (id: string) => `/mail/messages/${enc(id)}/eml`,
+    /** GET: the sanitized HTML body alone, under its own CSP, for the sandboxed frame (`which`: main, envelope, original). */
+    body: (id: string, which: 'main' | 'envelope' | 'original') => `/mail/messages/${enc(id)}/body/${which}`,
     source: (id: string) => `/mail/messages/${enc(id)}/source`,
     print: (id: string) => `/mail/messages/${enc(id)}/print`,
     attachment: (id: string, part: string) => `/mail/messages/${enc(id)}/attachments/${enc(part)}`,
@@ -57,6 +59,8 @@ export const urls = {
     replyAll: (id: string) => withQuery('/mail/compose', { replyAll: id }),
     forward: (id: string) => withQuery('/mail/compose', { forward: id }),
     duplicate: (id: string) => withQuery('/mail/compose', { duplicate: id }),
+    /** A message of Bozze reopened in the form; sending or saving it again replaces the draft. */
+    editDraft: (id: string) => withQuery('/mail/compose', { draft: id }),
     /** GET fragment: `<option>`s for the compose datalist; the query is the field named by HX-Trigger-Name. */
     suggest: () => '/mail/rubrica/suggest',
     search: () => '/mail/search',

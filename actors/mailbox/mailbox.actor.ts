@@ -5,9 +5,14 @@ import type { Folder } from '../../src/store/folder-repo.ts';
 import type { Store } from '../../src/store/index.ts';
 import type { Mailbox } from '../../src/store/mailbox-repo.ts';
 import { ForeignObjectError, MailboxNotFoundError, QuotaExceededError } from './errors.ts';
-import { type MailboxChange, type MailboxMsg } from './messages.ts';
+import { matchFilters } from '../../src/store/filter-repo.ts';
+import { webmailRepos } from '../../src/store/webmail-repos.ts';
+import { type DeliveryReason, type MailboxChange, type MailboxMsg } from './messages.ts';
 import { crossedThresholds, wouldExceed } from './quota.ts';
 import type { MailboxWatchers } from './watchers.ts';
+
+/** Deliveries from outside that message filters apply to (not the user's own drafts, copies or IMAP APPEND). */
+const FILTERED_REASONS: ReadonlySet<DeliveryReason> = new Set(['consegna', 'ricevuta', 'anomalia']);
 
 /** An idle casella leaves memory after this long; its state is in the store (ARCHITECTURE: 100,000 mailboxes). */
 export const MAILBOX_PASSIVATE_AFTER_MS = 5 * 60_000;
@@ -113,7 +118,9 @@ class MailboxActor implements Actor<MailboxMsg> {
 
   private deliver(msg: Extract<MailboxMsg, { type: 'deliver' }>, ctx: ActorContext) {
     const { store, bus } = this.deps;
-    const folder = this.targetFolder(msg.folder);
+    const filtered = this.applyFilters(msg);
+    const folder = filtered.folderId !== null ? this.ownFolder(filtered.folderId) : this.targetFolder(msg.folder);
+    msg = filtered.msg;
     return ctx.tx((tx) => {
       const box = this.mailbox();
       if (wouldExceed(box.usedBytes, msg.message.size, box.quotaBytes)) {
@@ -134,6 +141,24 @@ class MailboxActor implements Actor<MailboxMsg> {
       });
       return { ...inserted, folderId: folder.id };
     });
+  }
+
+  /**
+   * The holder's message filters (webmail Impostazioni › Filtri) on mail arriving in Posta in arrivo: the first
+   * matching folder wins, any match may mark it read. A filter's folder deleted meanwhile is ignored.
+   */
+  private applyFilters(msg: Extract<MailboxMsg, { type: 'deliver' }>): { msg: typeof msg; folderId: number | null } {
+    if (!FILTERED_REASONS.has(msg.reason) || (msg.folder !== undefined && msg.folder !== '\\Inbox')) return { msg, folderId: null };
+    const filters = webmailRepos(this.deps.store).filters.list(this.id);
+    if (filters.length === 0) return { msg, folderId: null };
+    const m = msg.message;
+    const out = matchFilters(filters, { from: m.fromAddr ?? null, subject: m.subject ?? null, pecKind: m.pecKind ?? null });
+    const target = out.moveToFolderId !== null ? this.deps.store.folders.byId(out.moveToFolderId) : undefined;
+    const flags = out.markRead ? [...(m.flags ?? []), '\\Seen'] : m.flags;
+    return {
+      msg: { ...msg, message: flags ? { ...m, flags } : m },
+      folderId: target && target.mailboxId === this.id ? target.id : null,
+    };
   }
 
   private folderChange<T>(ctx: ActorContext, fn: () => T): T {

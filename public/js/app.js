@@ -76,6 +76,8 @@
     row.setAttribute('aria-selected', 'true');
     row.setAttribute('tabindex', '0');
     row.classList.remove('unread');
+    var mark = row.querySelector('.mark-unread');
+    if (mark) mark.remove();
   }
   window.pecSelectRow = selectRow;
 
@@ -109,5 +111,18 @@
   });
   document.addEventListener('click', function (evt) {
     document.querySelectorAll('details.menu[open]').forEach(function (d) { if (!d.contains(evt.target)) d.open = false; });
+  });
+
+  // A live refresh of the list keeps the row of the message shown in the preview selected.
+  document.addEventListener('htmx:afterSwap', function (evt) {
+    var shown = document.querySelector('#preview [data-message-id]');
+    if (!shown || !evt.detail || !evt.detail.elt) return;
+    var row = document.getElementById('msg-' + shown.getAttribute('data-message-id'));
+    if (row && row.getAttribute('aria-selected') !== 'true') selectRow(row);
+  });
+
+  // The print page (templates/webmail/print.tsx) opens the print dialog by itself.
+  window.addEventListener('load', function () {
+    if (document.body && document.body.getAttribute('data-auto-print') === '1') window.print();
   });
 })();

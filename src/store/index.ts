@@ -16,6 +16,10 @@ import { PecLog } from './pec-log.ts';
 import { PecTransactionRepo } from './pec-transaction-repo.ts';
 import { AdminRepo } from './admin-repo.ts';
 import { NoticeRepo } from './notice-repo.ts';
+import { AddressBookRepo } from './addressbook-repo.ts';
+import { FilterRepo } from './filter-repo.ts';
+import { PreferencesRepo } from './preferences-repo.ts';
+import { WebmailQueries } from './webmail-queries.ts';
 import { PrincipalRepo } from './principal-repo.ts';
 import { ProviderRepo } from './provider-repo.ts';
 import { SessionRepo } from './session-repo.ts';
@@ -40,6 +44,11 @@ export interface Store {
   readonly admin: AdminRepo;
   /** Ordinary-mail notices: the local outbox or the smarthost queue. */
   readonly notices: NoticeRepo;
+  /** The webmail's rubrica e gruppi (seed 000 §2.6), preferences and message filters (§2.7), and list queries. */
+  readonly addressBook: AddressBookRepo;
+  readonly preferences: PreferencesRepo;
+  readonly filters: FilterRepo;
+  readonly webmailQueries: WebmailQueries;
   readonly pecLog: PecLog;
   readonly blobs: BlobStore;
   /** One write transaction on the main database (BEGIN IMMEDIATE); nested calls become savepoints. */
@@ -82,6 +91,10 @@ export function openStore(dataDir: string): Store {
     pecTransactions: new PecTransactionRepo(db),
     admin: new AdminRepo(db),
     notices: new NoticeRepo(db),
+    addressBook: new AddressBookRepo(db),
+    preferences: new PreferencesRepo(db),
+    filters: new FilterRepo(db),
+    webmailQueries: new WebmailQueries(db),
     pecLog,
     blobs: new FsBlobStore(join(dataDir, BLOB_DIR)),
     transaction: (fn) => db.transaction(fn),

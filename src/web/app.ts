@@ -1,7 +1,6 @@
-// The Hono application: static files, the login page at `/` and the sub-apps mounted by later features.
+// The Hono application: static files, `/` to the login page, and the sub-apps the provider installs.
 import { Hono } from 'hono';
 import { serveStatic } from 'hono/bun';
-import { LoginPage } from '../../templates/webmail/login.tsx';
 import { securityHeaders } from './security-headers.ts';
 
 export interface WebDeps {
@@ -14,6 +13,6 @@ export function createWebApp(deps: WebDeps): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.use('/static/*', serveStatic({ root: deps.publicDir, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
   app.get('/', (c) => c.redirect('/login'));
-  app.get('/login', (c) => c.html(LoginPage({ lang: 'it' }) as unknown as string));
+  // /login, /mail and /settings are the webmail's (src/web/webmail/install.ts, called from src/provider.ts).
   return app;
 }

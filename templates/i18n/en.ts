@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'toolbar.reply': 'Reply',
   'toolbar.replyAll': 'Reply all',
   'toolbar.forward': 'Forward',
+  'toolbar.editDraft': 'Edit draft',
   'toolbar.delete': 'Delete',
   'toolbar.flag': 'Flag',
   'toolbar.unflag': 'Remove flag',

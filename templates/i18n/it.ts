@@ -75,6 +75,7 @@ export const it = {
   'toolbar.reply': 'Rispondi',
   'toolbar.replyAll': 'Rispondi a tutti',
   'toolbar.forward': 'Inoltra',
+  'toolbar.editDraft': 'Modifica bozza',
   'toolbar.delete': 'Elimina',
   'toolbar.flag': 'Contrassegna',
   'toolbar.unflag': 'Rimuovi contrassegno',

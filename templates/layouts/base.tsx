@@ -28,6 +28,8 @@ export interface BaseLayoutProps {
   /** Sent as a header on every htmx request; absent on pages before login that have no session yet. */
   readonly csrfToken?: string | undefined;
   readonly bodyClass?: string | undefined;
+  /** The print page: app.js opens the print dialog once the page has loaded (no inline script under the CSP). */
+  readonly autoPrint?: boolean | undefined;
   readonly children?: Child;
 }
 
@@ -48,7 +50,7 @@ export const BaseLayout: FC<BaseLayoutProps> = (p) => (
           <script src={urls.static(s)} defer></script>
         ))}
       </head>
-      <body class={p.bodyClass} hx-headers={p.csrfToken ? csrfHeaders(p.csrfToken) : undefined}>
+      <body class={p.bodyClass} hx-headers={p.csrfToken ? csrfHeaders(p.csrfToken) : undefined} data-auto-print={p.autoPrint ? '1' : undefined}>
         {p.children}
       </body>
     </html>

@@ -108,8 +108,11 @@ export const QuotaBar: FC<{ quota: Quota; lang: Lang }> = ({ quota, lang }) => {
   );
 };
 
-/** Fragment: refreshed on live updates (`pec-refresh` on <body>) to keep counts and quota current. */
-export const FolderTree: FC<FolderTreeProps> = (p) => {
+/**
+ * Fragment: refreshed on live updates (`pec-refresh` on <body>) to keep counts and quota current; `oob` when it
+ * rides along another answer (opening a message changes the unread count).
+ */
+export const FolderTree: FC<FolderTreeProps & { oob?: boolean }> = (p) => {
   const t = translator(p.lang);
   return (
     <nav
@@ -119,6 +122,7 @@ export const FolderTree: FC<FolderTreeProps> = (p) => {
       hx-get={urls.mail.folderTree()}
       hx-trigger="pec-refresh from:body"
       hx-swap="outerHTML"
+      hx-swap-oob={p.oob ? 'true' : undefined}
     >
       <h2 class="pane-title">{t('folder.tree')}</h2>
       <ul class="folders">

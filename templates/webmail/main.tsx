@@ -6,16 +6,16 @@ import { urls } from '../urls.ts';
 import { FolderTree } from './folder-tree.tsx';
 import { MessageList } from './message-list.tsx';
 import { MessageView } from './message-view.tsx';
-import type { MainProps, MessageViewProps, ToolbarProps } from './props.ts';
+import type { FolderTreeProps, MainProps, MessageViewProps, ToolbarProps } from './props.ts';
 import { Toolbar } from './toolbar.tsx';
 
 export interface MainPageProps extends MainProps {
   readonly shell: ShellProps;
 }
 
-/** The preview region; its content is replaced by the row's hx-get. */
-export const PreviewPane: FC<{ t: T; children?: Child }> = ({ t, children }) => (
-  <section id="preview" class="preview" aria-label={t('preview.label')} tabindex={-1}>
+/** The preview region; its content is replaced by the row's hx-get, and emptied out of band when its message leaves the list. */
+export const PreviewPane: FC<{ t: T; children?: Child; oob?: boolean }> = ({ t, children, oob }) => (
+  <section id="preview" class="preview" aria-label={t('preview.label')} tabindex={-1} hx-swap-oob={oob ? 'true' : undefined}>
     {children ? children : <p class="preview-empty">{t('preview.empty')}</p>}
   </section>
 );
@@ -58,11 +58,12 @@ export const MainPage: FC<MainPageProps> = (p) => (
 
 /**
  * The answer to a row's hx-get: the message for #preview plus the toolbar swapped out-of-band, so Rispondi,
- * Elimina, Azioni… act on the message just opened.
+ * Elimina, Azioni… act on the message just opened; and the folder tree when opening it changed the unread count.
  */
-export const PreviewFragment: FC<{ view: MessageViewProps; toolbar: ToolbarProps }> = ({ view, toolbar }) => (
+export const PreviewFragment: FC<{ view: MessageViewProps; toolbar: ToolbarProps; tree?: FolderTreeProps | undefined }> = ({ view, toolbar, tree }) => (
   <>
     <MessageView {...view} />
     <Toolbar {...toolbar} oob />
+    {tree ? <FolderTree {...tree} oob /> : null}
   </>
 );

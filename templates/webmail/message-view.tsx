@@ -25,7 +25,8 @@ export const BodyView: FC<{ body: Body; t: T }> = ({ body, t }) => {
         <iframe
           class="body-frame"
           sandbox={HTML_BODY_SANDBOX}
-          srcdoc={body.sanitizedHtml}
+          src={body.src}
+          srcdoc={body.src ? undefined : body.sanitizedHtml}
           title={t('view.body')}
           referrerpolicy="no-referrer"
           loading="lazy"

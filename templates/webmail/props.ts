@@ -101,7 +101,11 @@ export interface Attachment {
 /** The body as decided by the route: HTML is already sanitized and is shown only in a sandboxed frame. */
 export type Body =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'html'; readonly sanitizedHtml: string }
+  /**
+   * `src`: the route that serves the same sanitized HTML with its own strict CSP (the frame loads it; a srcdoc
+   * frame would inherit the page's CSP and lose the mail's inline styles). Without it the frame uses srcdoc.
+   */
+  | { readonly kind: 'html'; readonly sanitizedHtml: string; readonly src?: string | undefined }
   | { readonly kind: 'none' };
 
 export interface MessageContent {
@@ -179,6 +183,8 @@ export interface ToolbarProps extends PageBase {
   readonly selected?: { readonly id: string; readonly flagged: boolean } | undefined;
   /** Move/copy targets. */
   readonly folders: readonly FolderNode[];
+  /** The selected message is a draft (in Bozze): "Modifica bozza" replaces Rispondi / Rispondi a tutti / Inoltra. */
+  readonly selectedIsDraft?: boolean | undefined;
 }
 
 export type Layout = 2 | 3;

@@ -84,7 +84,7 @@ export const SearchResultsView: FC<SearchProps> = (p) => {
       {r.rows.length === 0 ? null : (
         <form method="post" action={urls.mail.searchDownload()} id="search-selection">
           <CsrfField token={p.csrfToken} />
-          {Object.entries(criteriaQuery(p.criteria)).map(([k, v]) => (v === undefined ? null : <input type="hidden" name={`criteria.${k}`} value={String(v)} />))}
+          {Object.entries(criteriaQuery(p.criteria, r.paging.page)).map(([k, v]) => (v === undefined ? null : <input type="hidden" name={`criteria.${k}`} value={String(v)} />))}
           <table class="data-table">
             <thead>
               <tr>

@@ -92,9 +92,15 @@ export const Toolbar: FC<ToolbarProps & { oob?: boolean }> = (p) => {
           <a class="btn btn-primary" href={urls.mail.compose()} data-key="c">
             {t('toolbar.new')}
           </a>
-          <MessageLink href={sel && urls.mail.reply(sel.id)} keyHint="r" label={t('toolbar.reply')} />
-          <MessageLink href={sel && urls.mail.replyAll(sel.id)} keyHint="a" label={t('toolbar.replyAll')} />
-          <MessageLink href={sel && urls.mail.forward(sel.id)} keyHint="f" label={t('toolbar.forward')} />
+          {sel && p.selectedIsDraft ? (
+            <MessageLink href={urls.mail.editDraft(sel.id)} keyHint="r" label={t('toolbar.editDraft')} />
+          ) : (
+            <>
+              <MessageLink href={sel && urls.mail.reply(sel.id)} keyHint="r" label={t('toolbar.reply')} />
+              <MessageLink href={sel && urls.mail.replyAll(sel.id)} keyHint="a" label={t('toolbar.replyAll')} />
+              <MessageLink href={sel && urls.mail.forward(sel.id)} keyHint="f" label={t('toolbar.forward')} />
+            </>
+          )}
         </>
       ) : null}
       {p.can.delete ? (
