@@ -68,8 +68,11 @@ class OutboundQueue implements Actor<OutboundMsg> {
       const recipients = Object.fromEntries(msg.rcptTo.map((r) => [r.toLowerCase(), { state: 'pending' as const }]));
       ctx.tx((tx) => {
         const fresh = repo.insertOutbound({ id: msg.id, domain: this.domain, kind: msg.kind, identificativo: msg.identificativo, blobHash: msg.blobHash, mailFrom: msg.mailFrom, recipients, createdAt: now });
+        if (!fresh) return;
+        // The queue holds its own reference: a recipient deleting its local copy must not remove what we still send.
+        this.deps.pec.store.messages.pinBlob(msg.blobHash);
         // The first attempt is a durable message, not a timer: it runs now whatever the clock does.
-        if (fresh) sendOnce(tx, ctx.self, { type: 'attempt', id: msg.id }, `attempt:${msg.id}`);
+        sendOnce(tx, ctx.self, { type: 'attempt', id: msg.id }, `attempt:${msg.id}`);
       });
       return;
     }
@@ -99,6 +102,7 @@ class OutboundQueue implements Actor<OutboundMsg> {
     ctx.tx((tx) => {
       repo.updateOutbound({ id: item.id, recipients: next, attempts, nextAttemptAt: stillPending ? retryAt : null, state: stillPending ? 'queued' : Object.values(next).some((r) => r.state === 'failed') ? 'failed' : 'done', lastError });
       if (stillPending) tx.schedule(outboundTimer(item.id), retryAt, ctx.self, { type: 'attempt', id: item.id });
+      else if (pec.store.messages.unpinBlob(item.blobHash)) tx.afterCommit(() => void pec.store.blobs.delete(item.blobHash).then(() => pec.store.messages.forgetBlob(item.blobHash)).catch(() => {}));
       this.report(tx, item, settled, now);
     });
   }

@@ -169,6 +169,19 @@ export class MessageRepo extends MessageQueries {
     });
   }
 
+  /**
+   * A reference held by something other than a message (the outbound queue still has to send this busta): the file
+   * must outlive every mailbox copy until unpinBlob. Returns nothing; see unpinBlob.
+   */
+  pinBlob(hash: string, size = 0): void {
+    this.blobRef(hash, size, +1);
+  }
+
+  /** Drops a pin; true when no reference is left (the caller deletes the file after the commit). */
+  unpinBlob(hash: string): boolean {
+    return this.blobRef(hash, 0, -1);
+  }
+
   /** Blobs with no reference left (after a crash between commit and blob deletion): a GC sweep reads these. */
   unreferencedBlobs(limit = 1000): string[] {
     return this.db.all<{ hash: string }>('SELECT hash FROM blobs WHERE refcount = 0 LIMIT ?', limit).map((r) => r.hash);

@@ -142,6 +142,17 @@ describe('copyMessages', () => {
     expect(m.forgetBlob(hash)).toBe(true);
     expect(used()).toBe(0);
   });
+
+  it('keeps a pinned blob (the outbound queue still sending it) after the last mailbox copy is expunged', () => {
+    const m = f.store.messages;
+    const a = m.insertMessage(f.inbox, msg());
+    const hash = m.getById(a.id)!.blobHash;
+    m.pinBlob(hash);
+    expect(m.expunge(f.inbox, [a.id]).releasedBlobs).toEqual([]);
+    expect(m.forgetBlob(hash)).toBe(false);
+    expect(m.unpinBlob(hash)).toBe(true);
+    expect(m.forgetBlob(hash)).toBe(true);
+  });
 });
 
 describe('setFlags', () => {
