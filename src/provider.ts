@@ -21,6 +21,10 @@ import { PoolSigner } from './signing/pool.ts';
 import type { Signer } from './signing/signer.ts';
 import { openStore, type Store } from './store/index.ts';
 import { installAdminConsole } from './web/admin/install.ts';
+import { jobsKind, PASSWORD_EXPIRY_JOB } from '../actors/jobs/password-expiry.actor.ts';
+import { Notifier } from './notices/notifier.ts';
+import { subscribeQuotaNotices } from './notices/quota-notices.ts';
+import { smarthostTransport } from './notices/smarthost.ts';
 import { installWebmail } from './web/webmail/install.ts';
 import { createWebApp } from './web/app.ts';
 import { startPop3Listeners } from '../actors/protocol/pop3/listeners.ts';
@@ -96,13 +100,22 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
   const auth = new Authenticator(store, clock);
   const demoSeeded = firstStart && config.demo ? (await seedDemo(provisioning, config.demoPassword), true) : false;
   if (demoSeeded) bus.emit({ type: 'provider.demo-seeded', mailboxes: DEMO_MAILBOXES.map((m) => m.address), admin: 'admin' });
-  // The PEC kinds are registered before start(): messages recovered from the outbox must find their actors.
+  // Every kind with durable messages or timers is registered before start(): what the outbox and the timers
+  // recover must find its actor.
   const pec = startPec({ config, store, bus, clock, system, signer, pki, serviceAddress, primaryDomain });
+  const notifier = new Notifier({
+    store, notices: store.notices, clock, system, serviceAddress, providerName: store.provider.providerName() ?? config.providerName,
+    transport: config.smarthost ? smarthostTransport(config.smarthost) : null,
+  });
+  system.register(jobsKind({ notices: store.notices, notifier }));
+  subscribeQuotaNotices(bus, store, notifier);
   system.start();
   pec.afterStart();
+  // Sweep now (a day may have passed while stopped) and arm the daily persisted timer (seed 003 password expiry).
+  system.tell(PASSWORD_EXPIRY_JOB, { type: 'arm' });
 
   const web = createWebApp({ publicDir: join(import.meta.dir, '..', 'public') });
-  const notifier = installAdminConsole({ web, store, auth, provisioning, clock, bus, system, config, serviceAddress }); // /admin, /reset, notices, expiry job
+  installAdminConsole({ web, store, auth, provisioning, clock, config, notifier }); // /admin, /reset/<token>
   installWebmail(web, { config, clock, store, bus, system, watchers, auth, serviceAddress, submission: pec.submission, index: pec.deps.index, pki, notifier }); // /login, /mail, /settings
   const http = opts.listen === false ? null : Bun.serve({ hostname: config.bindAddress, port: config.ports.http, fetch: web.fetch });
   const listeners: Record<string, string> = {};

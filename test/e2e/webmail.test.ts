@@ -118,6 +118,8 @@ describe('webmail in a browser', () => {
   it('shows the receipts timeline of the sent message per recipient', async () => {
     await page.goto(`${base}/mail`);
     await page.locator('.folder-tree a', { hasText: 'Posta inviata' }).click();
+    // The folder's list is swapped in by htmx: wait until the inbox's receipts have left the grid.
+    await page.waitForFunction(() => ![...document.querySelectorAll('#message-grid tbody tr')].some((r) => r.textContent?.includes('ACCETTAZIONE')));
     await page.locator('#message-grid tbody tr', { hasText: SUBJECT }).click();
     await page.locator('#preview .receipts').waitFor();
     const text = await page.textContent('#preview .receipts');
