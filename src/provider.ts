@@ -27,6 +27,7 @@ import { subscribeQuotaNotices } from './notices/quota-notices.ts';
 import { smarthostTransport } from './notices/smarthost.ts';
 import { installWebmail } from './web/webmail/install.ts';
 import { createWebApp } from './web/app.ts';
+import { startImapListeners } from '../actors/protocol/imap/listeners.ts';
 import { startPop3Listeners } from '../actors/protocol/pop3/listeners.ts';
 import { startSmtpListeners } from '../actors/protocol/smtp/listeners.ts';
 
@@ -126,6 +127,7 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
   // Mail listeners (issue 4): each registers its session kind on the system, once per provider.
   const mail: Array<{ listeners: Record<string, string>; close(): Promise<void> }> = [];
   if (opts.listen !== false) {
+    mail.push(await startImapListeners({ config, system, store, auth, bus, pki, watchers }));
     mail.push(await startPop3Listeners({ config, system, store, auth, bus, pki }));
     mail.push(await startSmtpListeners({ config, system, store, auth, bus, pki, submission: pec.submission, incoming: pec.incoming }));
   }

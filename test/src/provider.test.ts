@@ -27,7 +27,7 @@ describe('provider start', () => {
     const res = await fetch(`http://127.0.0.1:${first.http!.port}/login`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Password');
-    expect(Object.keys(first.listeners)).toEqual(expect.arrayContaining(['webmail', 'pop3s', 'pop3']));
+    expect(Object.keys(first.listeners)).toEqual(expect.arrayContaining(['webmail', 'pop3s', 'pop3', 'imaps', 'imap']));
     const login = await first.auth.loginMailbox({ login: DEMO_MAILBOXES[0].address, password: 'DemoPec-2026!', channel: 'imap', remote: '127.0.0.1', secure: true });
     expect(login.principal.address).toBe('mario.rossi@pec.demo.test');
     const ca = readFileSync(join(dir, 'pki', 'ca.pem'), 'utf8');
