@@ -2,8 +2,9 @@
 // argon2id hash, then the account rules — state of the casella, password expiry, collaboration expiry, channel.
 import type { Clock } from '../runtime/clock.ts';
 import type { Store } from '../store/index.ts';
+import { CredentialCache } from './credential-cache.ts';
 import { verifyAgainstDummy, verifyPassword } from './hash.ts';
-import { parseLoginName } from './login-name.ts';
+import { formatLoginName, parseLoginName } from './login-name.ts';
 import { LoginRefusedError } from './login-refusal.ts';
 import { passwordState } from './password-expiry.ts';
 import { can, type ChannelAction } from './permissions.ts';
@@ -28,6 +29,7 @@ export interface MailboxLogin {
 
 export class Authenticator {
   readonly throttle: LoginThrottle;
+  private readonly verified: CredentialCache;
 
   constructor(
     private readonly store: Store,
@@ -35,6 +37,15 @@ export class Authenticator {
     throttle?: LoginThrottle,
   ) {
     this.throttle = throttle ?? new LoginThrottle(clock);
+    this.verified = new CredentialCache(clock);
+  }
+
+  /** argon2id, unless this very password was verified against this very hash a few minutes ago (credential-cache.ts). */
+  private async check(login: string, password: string, hash: string): Promise<boolean> {
+    if (this.verified.matches(login, hash, password)) return true;
+    const ok = await verifyPassword(password, hash);
+    if (ok) this.verified.remember(login, hash, password);
+    return ok;
   }
 
   /** Resolves the principal or throws LoginRefusedError with the reason and its wire form for the channel. */
@@ -66,7 +77,8 @@ export class Authenticator {
       }
     }
     // Same cost whether or not the account exists: the reply never tells which logins are real.
-    const ok = hash && principal ? await verifyPassword(a.password, hash) : await verifyAgainstDummy(a.password);
+    const key = parsed.ok ? formatLoginName(parsed.login) : a.login;
+    const ok = hash && principal ? await this.check(key, a.password, hash) : await verifyAgainstDummy(a.password);
     if (!ok || !principal || !mailbox) {
       const after = this.throttle.recordFailure(a.login, a.remote);
       throw new LoginRefusedError(after.allowed ? 'wrong-credentials' : 'throttled', after.allowed ? null : after.retryAfterMs);
@@ -90,7 +102,7 @@ export class Authenticator {
     const gate = this.throttle.check(`admin:${a.login}`, a.remote);
     if (!gate.allowed) throw new LoginRefusedError('throttled', gate.retryAfterMs);
     const admin = this.store.principals.adminByUsername(a.login.trim().toLowerCase());
-    const ok = admin ? await verifyPassword(a.password, admin.passwordHash) : await verifyAgainstDummy(a.password);
+    const ok = admin ? await this.check(`admin:${admin.username}`, a.password, admin.passwordHash) : await verifyAgainstDummy(a.password);
     if (!ok || !admin) {
       const after = this.throttle.recordFailure(`admin:${a.login}`, a.remote);
       throw new LoginRefusedError(after.allowed ? 'wrong-credentials' : 'throttled', after.allowed ? null : after.retryAfterMs);

@@ -6,9 +6,8 @@
  * never on a hot path — it runs once per login, after the throttle (throttle.ts) has let the attempt
  * through, and sessions then carry a token (tokens.ts).
  *
- * There is deliberately NO cache of verified (login, password) pairs: such a cache keeps plaintext
- * (or a fast hash of it) in memory, survives a password change, and turns the expensive check into
- * a cheap one for whoever can reach it.
+ * Repeated logins of mail clients are served by credential-cache.ts (successes only, bound to this
+ * hash, keyed HMAC, short TTL), so wrong guesses always pay this cost.
  */
 export const ARGON2_MEMORY_COST_KIB = 65_536;
 export const ARGON2_TIME_COST = 2;
