@@ -7,12 +7,12 @@ import { startProvider, type Provider } from './provider.ts';
 function banner(p: Provider): string {
   const c: Config = p.config;
   const lines = [`PEC provider up — data ${c.dataDir}, service address ${p.serviceAddress}`];
-  for (const [name, where] of Object.entries(p.listeners)) lines.push(`  ${name.padEnd(22)} ${where}`);
-  lines.push(`  ${'CA certificate'.padEnd(22)} ${p.pki.dir}/ca.pem (trust it in mail clients)`);
+  for (const [name, where] of Object.entries(p.listeners)) lines.push(`  ${name.padEnd(28)} ${where}`);
+  lines.push(`  ${'CA certificate'.padEnd(28)} ${p.pki.dir}/ca.pem (trust it in mail clients)`);
   if (p.demoSeeded) {
     lines.push('Demo seeded (PEC_DEMO=0 to skip), password for all: ' + c.demoPassword);
-    for (const m of DEMO_MAILBOXES) lines.push(`  mailbox        ${m.address}`);
-    lines.push(`  administrator  ${DEMO_ADMIN}`);
+    for (const m of DEMO_MAILBOXES) lines.push(`  ${'mailbox'.padEnd(28)} ${m.address}`);
+    lines.push(`  ${'administrator'.padEnd(28)} ${DEMO_ADMIN}`);
   }
   return lines.join('\n');
 }
