@@ -27,6 +27,8 @@ import { subscribeQuotaNotices } from './notices/quota-notices.ts';
 import { smarthostTransport } from './notices/smarthost.ts';
 import { installWebmail } from './web/webmail/install.ts';
 import { createWebApp } from './web/app.ts';
+import { ClamdScanner, ScannerChain } from './net/clamd-client.ts';
+import { EicarScanner, type VirusScanner } from './pec/virus-scan.ts';
 import { startImapListeners } from '../actors/protocol/imap/listeners.ts';
 import { startPop3Listeners } from '../actors/protocol/pop3/listeners.ts';
 import { startSmtpListeners } from '../actors/protocol/smtp/listeners.ts';
@@ -149,6 +151,13 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
   };
 }
 
+/** RFC 6109 §5.4: the built-in EICAR detector, then clamd when PEC_CLAMD is set (a clamd failure is a 4xx, not a pass). */
+function virusScanner(config: Config): VirusScanner {
+  if (!config.clamd) return new EicarScanner();
+  const [host, port] = config.clamd.split(':') as [string, string];
+  return new ScannerChain([new EicarScanner(), new ClamdScanner(host, Number(port))]);
+}
+
 /** The providers' index (our record from the signing certificate and our domains, plus imported records) and the
  *  PEC points (actors/pec, actors/outbound). */
 function startPec(o: {
@@ -162,5 +171,6 @@ function startPec(o: {
     system: o.system, store: o.store, bus: o.bus, clock: o.clock, signer: o.signer, index,
     gestore: { nome: providerName, dominio: o.primaryDomain }, serviceAddress: o.serviceAddress, hostname: o.config.hostname,
     routes: o.config.routes, smarthost: o.config.smarthost, caPems: [...imported.caPems, o.pki.caPem],
+    scanner: virusScanner(o.config),
   });
 }

@@ -29,6 +29,8 @@ export interface Config {
   routes: Record<string, string>;
   /** Ordinary mail smarthost host:port; empty = keep notices in the local outbox shown by the console. */
   smarthost: string;
+  /** ClamAV clamd `host:port` (INSTREAM); empty = the built-in EICAR detector only. */
+  clamd: string;
   /** Log one structured line per event on stdout. */
   logEvents: boolean;
 }
@@ -106,6 +108,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(primaryDomain)) throw new ConfigError(`PEC_DOMAIN=${primaryDomain} is not a domain name`);
   const smarthost = env.PEC_SMARTHOST?.trim() ?? '';
   if (smarthost && !/^[a-z0-9.-]+:\d{1,5}$/i.test(smarthost)) throw new ConfigError(`PEC_SMARTHOST=${smarthost} must be host:port`);
+  const clamd = env.PEC_CLAMD?.trim() ?? '';
+  if (clamd && !/^[a-z0-9.-]+:\d{1,5}$/i.test(clamd)) throw new ConfigError(`PEC_CLAMD=${clamd} must be host:port`);
   const demoPassword = env.PEC_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
   return {
     dataDir: env.PEC_DATA_DIR || './data',
@@ -119,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: (env.PEC_PUBLIC_URL || `http://${hostname}:${ports.http}`).replace(/\/$/, ''),
     routes: routes(env),
     smarthost,
+    clamd,
     logEvents: flag(env, 'PEC_LOG_EVENTS', true),
   };
 }
