@@ -118,7 +118,11 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
   system.tell(PASSWORD_EXPIRY_JOB, { type: 'arm' });
 
   const web = createWebApp({ publicDir: join(import.meta.dir, '..', 'public') });
-  installAdminConsole({ web, store, auth, provisioning, clock, config, notifier }); // /admin, /reset/<token>
+  installAdminConsole({ web, store, auth, provisioning, clock, bus, config, notifier }); // /admin, /reset/<token>
+  // Issue 6: messages held while a casella was disabled are delivered, with their receipts, when it is enabled again.
+  bus.subscribe((e) => {
+    if (e.type === 'account.mailbox-state-changed' && e.state === 'attiva') void pec.releaseHeld(e.address);
+  });
   installWebmail(web, { config, clock, store, bus, system, watchers, auth, serviceAddress, submission: pec.submission, index: pec.deps.index, pki, notifier }); // /login, /mail, /settings
   const http = opts.listen === false ? null : Bun.serve({ hostname: config.bindAddress, port: config.ports.http, fetch: web.fetch });
   const listeners: Record<string, string> = {};

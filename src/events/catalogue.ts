@@ -11,6 +11,8 @@ export type AccountEvent =
   | { type: 'account.domain-created'; domain: string }
   | { type: 'account.mailbox-created'; address: string; mailboxType: string }
   | { type: 'account.admin-created'; username: string; domains: string[] }
+  /** seed 003: a casella enabled again delivers what was held while it was disabled (the PEC points listen). */
+  | { type: 'account.mailbox-state-changed'; address: string; state: 'attiva' | 'disabilitata' | 'cancellata'; by: string }
   | { type: 'account.password-set'; login: string }
   | { type: 'auth.login-succeeded'; login: string; channel: string; remote?: string }
   | { type: 'auth.login-refused'; login: string; channel: string; reason: string; remote?: string };

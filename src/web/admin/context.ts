@@ -6,6 +6,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Authenticator } from '../../auth/authenticator.ts';
 import type { Provisioning } from '../../auth/provisioning.ts';
 import type { Notifier } from '../../notices/notifier.ts';
+import type { EventBus } from '../../events/bus.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { AuditAction, ConsoleRepos } from '../../store/admin-repo.ts';
 import type { Admin, Domain, Mailbox, Store } from '../../store/index.ts';
@@ -21,6 +22,8 @@ export interface AdminDeps {
   provisioning: Provisioning;
   clock: Clock;
   notifier: Notifier;
+  /** Typed events (the state changes that other parts act on). */
+  bus: EventBus;
   repos: ConsoleRepos;
   /** Base of the links in notices (config.publicUrl). */
   publicUrl: string;

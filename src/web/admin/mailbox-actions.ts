@@ -101,6 +101,7 @@ export function updateMailbox(deps: AdminDeps, m: Mailbox, ch: MailboxChanges): 
     }
   });
   if (ch.state === 'disabilitata' && m.state !== 'disabilitata') endMailboxSessions(deps, m);
+  if (ch.state !== m.state) deps.bus.emit({ type: 'account.mailbox-state-changed', address: m.address, state: ch.state, by: 'admin' });
   return changed;
 }
 

@@ -57,6 +57,18 @@ describe('punto di consegna: avviso di mancata consegna (SPEC §0 D1, D7)', () =
     expect(byKind(h.p, 'sospesa@pec.demo.test', 'posta-certificata', r.identificativo).length).toBe(1);
     expect(h.p.pec.repo.held('sospesa@pec.demo.test')).toEqual([]);
   });
+
+  it('releases held envelopes when the admin console announces the mailbox enabled again (issue 6)', async () => {
+    const m = await h.p.provisioning.addMailbox({ address: 'riattivata@pec.demo.test' });
+    h.p.store.durable.savepoint(() => h.p.store.mailboxes.setState(m.id, 'disabilitata'));
+    const r = await submit(h.p, MARIO, { to: ['riattivata@pec.demo.test'] }, { subject: 'Trattenuta' });
+    if (r.status !== 'accepted') throw new Error('not accepted');
+    await until(() => h.p.pec.repo.held('riattivata@pec.demo.test').length === 1, 'held envelope');
+    h.p.store.durable.savepoint(() => h.p.store.mailboxes.setState(m.id, 'attiva'));
+    h.p.bus.emit({ type: 'account.mailbox-state-changed', address: 'riattivata@pec.demo.test', state: 'attiva', by: 'admin' });
+    await waitFor(h.p, MARIO, 'avvenuta-consegna', r.identificativo);
+    expect(byKind(h.p, 'riattivata@pec.demo.test', 'posta-certificata', r.identificativo).length).toBe(1);
+  });
 });
 
 describe('idempotency', () => {

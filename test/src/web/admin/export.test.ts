@@ -148,7 +148,7 @@ describe('export limit', () => {
     const p = tp.p;
     const repos = consoleRepos(p.store);
     const notifier = new Notifier({ store: p.store, notices: repos.notices, clock: p.clock, system: p.system, serviceAddress: p.serviceAddress, providerName: 'x', transport: null });
-    const web = new Hono().route('/admin', createAdminApp({ store: p.store, auth: p.auth, provisioning: p.provisioning, clock: p.clock, notifier, repos, publicUrl: 'http://localhost', secureCookie: false, exportLimit: 2 }));
+    const web = new Hono().route('/admin', createAdminApp({ store: p.store, auth: p.auth, provisioning: p.provisioning, clock: p.clock, notifier, bus: p.bus, repos, publicUrl: 'http://localhost', secureCookie: false, exportLimit: 2 }));
     const small = new Browser(web);
     await small.login();
     await small.page('/admin/domain');
