@@ -1,26 +1,15 @@
 // Starts the IMAP listeners of a provider: implicit TLS (993, RFC 8314) and STARTTLS (143), both on src/net, each
 // connection handed to an `imap-session` actor. The lead wires this into src/provider.ts.
-import type { Authenticator } from '../../../src/auth/authenticator.ts';
-import type { Config } from '../../../src/config/config.ts';
-import type { EventBus } from '../../../src/events/bus.ts';
+import type { MailListenerDeps } from '../listener-deps.ts';
 import { ConnectionGate } from '../../../src/net/connection-gate.ts';
 import { listenerLimits, type ListenerLimits } from '../../../src/net/limits.ts';
 import { startListener, type Listener } from '../../../src/net/listener.ts';
-import type { ActorSystem } from '../../../src/runtime/system.ts';
-import type { Pki } from '../../../src/signing/pki.ts';
-import type { Store } from '../../../src/store/index.ts';
 import type { MailboxWatchers } from '../../mailbox/watchers.ts';
 import type { DispatchLimits } from './dispatcher.ts';
 import { SESSION_IDLE_TIMEOUT_MS } from './limits.ts';
 import { ImapSessions } from './sessions.ts';
 
-export interface ImapListenerDeps {
-  config: Config;
-  system: ActorSystem;
-  store: Store;
-  auth: Authenticator;
-  bus: EventBus;
-  pki: Pki;
+export interface ImapListenerDeps extends MailListenerDeps {
   watchers: MailboxWatchers;
 }
 

@@ -1,26 +1,15 @@
 // POP3S (implicit TLS, RFC 8314) and POP3 with STLS (RFC 2595) listeners of one provider, sessions as actors.
-import type { Authenticator } from '../../../src/auth/authenticator.ts';
-import type { Config } from '../../../src/config/config.ts';
-import type { EventBus } from '../../../src/events/bus.ts';
+import type { MailListenerDeps } from '../listener-deps.ts';
 import { ConnectionGate } from '../../../src/net/connection-gate.ts';
 import { listenerLimits, POP3_IDLE_TIMEOUT_MS, type ListenerLimits } from '../../../src/net/limits.ts';
 import { startListener, type Listener, type ListenerMode } from '../../../src/net/listener.ts';
-import type { ActorSystem } from '../../../src/runtime/system.ts';
-import type { Pki } from '../../../src/signing/pki.ts';
-import type { Store } from '../../../src/store/index.ts';
 import { Pop3Connections } from './connections.ts';
 import type { Pop3Deps } from './context.ts';
 import { DEFAULT_POP3_LIMITS, type Pop3Limits } from './limits.ts';
 import { MaildropLocks } from './maildrop-locks.ts';
 import { storeBackend } from './store-backend.ts';
 
-export interface Pop3ListenerDeps {
-  config: Config;
-  system: ActorSystem;
-  store: Store;
-  auth: Authenticator;
-  bus: EventBus;
-  pki: Pki;
+export interface Pop3ListenerDeps extends MailListenerDeps {
   /** Shared with the IMAP and SMTP listeners for a process-wide connection bound; default: one for POP3. */
   gate?: ConnectionGate;
   limits?: Partial<Pop3Limits>;

@@ -1,27 +1,16 @@
 // Starts the SMTP listeners (submission 465/587, MX 25) with one `smtp-session:<id>` actor per connection: the
 // sockets stay in src/net/smtp-listener.ts, the rules in the session actor; this file links the two.
-import type { Authenticator } from '../../../src/auth/authenticator.ts';
-import type { Config } from '../../../src/config/config.ts';
+import type { MailListenerDeps } from '../listener-deps.ts';
 import { MAILBOX_TYPES } from '../../../src/config/mailbox-types.ts';
-import type { EventBus } from '../../../src/events/bus.ts';
 import { DEFAULT_SMTP_LIMITS, startSmtpServers, type SmtpListeners } from '../../../src/net/smtp-listener.ts';
 import type { SmtpLimits } from '../../../src/protocol/smtp/limits.ts';
 import type { SessionAnswer, SmtpSessionLink } from '../../../src/protocol/smtp/session-messages.ts';
-import type { ActorSystem } from '../../../src/runtime/system.ts';
-import type { Pki } from '../../../src/signing/pki.ts';
-import type { Store } from '../../../src/store/index.ts';
 import type { IncomingPort, SubmissionPort } from '../../pec/ports.ts';
 import { smtpSessionKind, smtpSessionName } from './session.actor.ts';
 
 export type { SmtpListeners } from '../../../src/net/smtp-listener.ts';
 
-export interface SmtpListenerDeps {
-  config: Config;
-  system: ActorSystem;
-  store: Store;
-  auth: Authenticator;
-  bus: EventBus;
-  pki: Pki;
+export interface SmtpListenerDeps extends MailListenerDeps {
   submission: SubmissionPort;
   incoming: IncomingPort;
   /** Tests shrink limits; production uses DEFAULT_SMTP_LIMITS. */
