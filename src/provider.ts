@@ -28,6 +28,7 @@ import { smarthostTransport } from './notices/smarthost.ts';
 import { installWebmail } from './web/webmail/install.ts';
 import { createWebApp } from './web/app.ts';
 import { ClamdScanner, ScannerChain } from './net/clamd-client.ts';
+import { ConnectionGate } from './net/connection-gate.ts';
 import { EicarScanner, type VirusScanner } from './pec/virus-scan.ts';
 import { startImapListeners } from '../actors/protocol/imap/listeners.ts';
 import { startPop3Listeners } from '../actors/protocol/pop3/listeners.ts';
@@ -133,8 +134,10 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
   // Mail listeners (issue 4): each registers its session kind on the system, once per provider.
   const mail: Array<{ listeners: Record<string, string>; close(): Promise<void> }> = [];
   if (opts.listen !== false) {
-    mail.push(await startImapListeners({ config, system, store, auth, bus, pki, watchers }));
-    mail.push(await startPop3Listeners({ config, system, store, auth, bus, pki }));
+    // One gate for IMAP and POP3: a client's mailbox connections count together, whichever protocol they use.
+    const gate = new ConnectionGate();
+    mail.push(await startImapListeners({ config, system, store, auth, bus, pki, watchers }, { gate }));
+    mail.push(await startPop3Listeners({ config, system, store, auth, bus, pki, gate }));
     mail.push(await startSmtpListeners({ config, system, store, auth, bus, pki, submission: pec.submission, incoming: pec.incoming }));
   }
   for (const m of mail) Object.assign(listeners, m.listeners);
