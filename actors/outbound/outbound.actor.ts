@@ -87,7 +87,7 @@ class OutboundQueue implements Actor<OutboundMsg> {
     const to = Object.keys(item.recipients).filter((r) => item.recipients[r]!.state === 'pending');
     let result: Parameters<typeof applyAttempt>[1];
     try {
-      const raw = await pec.store.blobs.get(item.blobHash);
+      const raw = await pec.blobs.get(item.blobHash);
       result = await this.tryRoutes(await resolveRoutes(this.domain, routes, this.deps.resolveMx), { from: item.mailFrom, to }, raw);
     } catch (e) {
       result = { error: e instanceof Error ? e.message : String(e) };
@@ -102,7 +102,7 @@ class OutboundQueue implements Actor<OutboundMsg> {
     ctx.tx((tx) => {
       repo.updateOutbound({ id: item.id, recipients: next, attempts, nextAttemptAt: stillPending ? retryAt : null, state: stillPending ? 'queued' : Object.values(next).some((r) => r.state === 'failed') ? 'failed' : 'done', lastError });
       if (stillPending) tx.schedule(outboundTimer(item.id), retryAt, ctx.self, { type: 'attempt', id: item.id });
-      else if (pec.store.messages.unpinBlob(item.blobHash)) tx.afterCommit(() => void pec.store.blobs.delete(item.blobHash).then(() => pec.store.messages.forgetBlob(item.blobHash)).catch(() => {}));
+      else if (pec.store.messages.unpinBlob(item.blobHash)) tx.afterCommit(() => void pec.blobs.delete(item.blobHash).then(() => pec.store.messages.forgetBlob(item.blobHash)).catch(() => {}));
       this.report(tx, item, settled, now);
     });
   }

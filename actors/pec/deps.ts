@@ -12,15 +12,21 @@ import type { VirusScanner } from '../../src/pec/virus-scan.ts';
 import type { Clock } from '../../src/runtime/clock.ts';
 import type { VerifyResult } from '../../src/signing/cms-verify.ts';
 import type { Signer } from '../../src/signing/signer.ts';
+import type { BlobStore } from '../../src/store/blob-store.ts';
 import type { Store } from '../../src/store/index.ts';
 import type { PecLogEntry, PecLogType } from '../../src/store/pec-log-record.ts';
 import type { PecTransactionRepo } from '../../src/store/pec-transaction-repo.ts';
 import type { NewMessage } from '../../src/store/message-types.ts';
 import { findHeader } from '../../src/mime/raw-tree.ts';
-import { type OriginalInfo, readOriginal } from '../../src/pec/original.ts';
+import { type OriginalInfo, readOriginalHeader } from '../../src/pec/original.ts';
+import type { RecentReads } from './recent.ts';
 
 export interface PecDeps {
   store: Store;
+  /** store.blobs with the recently written and read blobs in memory (recent.ts): the PEC points use this one. */
+  blobs: BlobStore;
+  /** What readPecMessage found in recent blobs, by hash (recent.ts). */
+  reads: RecentReads;
   repo: PecTransactionRepo;
   bus: EventBus;
   clock: Clock;
@@ -78,7 +84,10 @@ export function italianDay(now: number): string {
   return new Date(now + italianOffsetMinutes(now) * 60_000).toISOString().slice(0, 10);
 }
 
-/** A NewMessage for the mailbox actor, its index fields read from the stored bytes' header. */
+/**
+ * A NewMessage for the mailbox actor, its index fields read from the stored bytes' header. Only the top-level
+ * header is read: every caller stores bytes we built or whose structure the PEC points already read in full.
+ */
 export function storedMessage(
   raw: Uint8Array,
   blobHash: string,
@@ -87,7 +96,7 @@ export function storedMessage(
 ): NewMessage {
   let info: OriginalInfo | null = null;
   try {
-    info = readOriginal(raw);
+    info = readOriginalHeader(raw);
   } catch {
     info = null; // an unparsable header still gets stored (never lost); the index fields stay empty
   }

@@ -1,6 +1,6 @@
 // What arrives at the punto di ricezione, read and judged (RFC 6109 §2.2.2, SPEC §5.4, §0 D6, D8): the signature
 // verdict against the providers' index, computed once before the SMTP reply, and the decision it leads to (pure).
-import { type PecMessage, readPecMessage } from '../../src/pec/classify.ts';
+import { type PecMessage, type PecSignature, readPecMessage } from '../../src/pec/classify.ts';
 import { normalizeDomain } from '../../src/pec/providers-index.ts';
 import type { VerifyResult } from '../../src/signing/cms-verify.ts';
 import { type TrustDecision, decideTrust } from '../../src/signing/trust.ts';
@@ -36,6 +36,25 @@ export function reread(raw: Uint8Array, v: Verdict): Promise<PecMessage> {
     verify: async () => ({ status: v.signature === 'valid' ? 'valid' : 'invalid', digest: v.digest ?? '', signer: v.signer ? { subject: v.signer, email: v.signer } : null }),
     trust: () => ({ trusted: v.trusted }),
   });
+}
+
+/** The signature part of what `reread` returns for bytes that have (or lack) a multipart/signed node. */
+function signatureFrom(v: Verdict, signed: boolean): PecSignature {
+  if (!signed) return { status: 'absent', trusted: false, signer: null, digest: null };
+  const status = v.signature === 'valid' ? 'valid' : 'invalid';
+  return { status, trusted: status === 'valid' && v.trusted, signer: v.signer ?? null, digest: v.digest ?? '' };
+}
+
+/**
+ * `reread` of a blob, reusing the structure another point already read from the same hash (recent.ts): the bytes
+ * are the same, so only the signature fields, which come from the verdict, are filled in again.
+ */
+export async function rereadBlob(d: PecDeps, hash: string, raw: Uint8Array, v: Verdict): Promise<PecMessage> {
+  const seen = d.reads.get(hash);
+  if (seen) return { ...seen, signature: signatureFrom(v, seen.signature.status !== 'absent') };
+  const pec = await reread(raw, v);
+  d.reads.set(hash, pec);
+  return pec;
 }
 
 export type IncomingDecision =

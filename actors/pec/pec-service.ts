@@ -16,6 +16,7 @@ import type { Signer } from '../../src/signing/signer.ts';
 import type { Store } from '../../src/store/index.ts';
 import { type PecTransactionRepo, pecTransactionRepo } from '../../src/store/pec-transaction-repo.ts';
 import { type PecDeps, isLocalDomain } from './deps.ts';
+import { RecentBlobs, RecentReads } from './recent.ts';
 import { decide, judge } from './incoming-verdict.ts';
 import { type IncomingMsg, puntoAccessoName, puntoConsegnaName, puntoRicezioneName } from './messages.ts';
 import type { IncomingMessage, IncomingPort, IncomingResult, SubmissionPort, SubmissionRequest, SubmissionResult } from './ports.ts';
@@ -66,7 +67,7 @@ export function createPecService(o: PecServiceOptions): PecService {
   const repo = pecTransactionRepo(o.store);
   const pecLog = new PecLogWriter({ repo, pecLog: o.store.pecLog, bus: o.bus, write: (fn) => o.store.durable.savepoint(fn) });
   const deps: PecDeps = {
-    store: o.store, repo, bus: o.bus, clock: o.clock, signer: o.signer, index: o.index, gestore: o.gestore,
+    store: o.store, blobs: new RecentBlobs(o.store.blobs), reads: new RecentReads(), repo, bus: o.bus, clock: o.clock, signer: o.signer, index: o.index, gestore: o.gestore,
     serviceAddress: o.serviceAddress.toLowerCase(), scanner: o.scanner ?? new EicarScanner(), pecLog, verify: verifyDetached,
   };
   const routes: RouteConfig = { routes: o.routes, smarthost: o.smarthost, caPems: o.caPems, isCertificato: (d) => o.index.isCertificato(d) };
@@ -87,8 +88,9 @@ export function createPecService(o: PecServiceOptions): PecService {
     async receive(msg: IncomingMessage): Promise<IncomingResult> {
       if (msg.raw.length > INCOMING_HARD_CAP_BYTES) return { status: 'refused', smtp: '552 5.3.4 Message size exceeds fixed maximum message size' };
       const now = o.clock.now();
-      const blobHash = await o.store.blobs.put(msg.raw);
+      const blobHash = await deps.blobs.put(msg.raw);
       const { verdict, pec } = await judge(deps, msg.raw, now);
+      deps.reads.set(blobHash, pec); // the punto di ricezione reads the same bytes next
       const rcptTo = msg.rcptTo.map((r) => r.toLowerCase());
       const durable: IncomingMsg = { type: 'incoming', blobHash, size: msg.raw.length, mailFrom: msg.mailFrom, rcptTo, remote: msg.remote, tls: msg.tls, receivedAt: now, verdict };
       // SPEC §0 D7: only ordinary mail nobody here accepts is refused at SMTP time (the sender gets a bounce: never lost).

@@ -114,8 +114,8 @@ class PuntoAccesso implements Actor<PuntoAccessoMsg> {
       ...emission(d, a.now), identificativo: a.identificativo, intestazione: a.intestazione,
       ...(msgid ? { msgid } : {}), causa: a.virus ? 'virus' : 'formale', erroreEsteso: erroreEstesoDi(a.reasons),
     });
-    const hash = await d.store.blobs.put(built.raw);
-    const quarantined = a.virus ? await d.store.blobs.put(a.raw) : null;
+    const hash = await d.blobs.put(built.raw);
+    const quarantined = a.virus ? await d.blobs.put(a.raw) : null;
     const inbox = d.store.mailboxes.byAddress(this.address);
     ctx.tx((tx) => {
       // The avviso goes to the authenticated mailbox's INBOX (RFC 6109 §3.1.2), even when MAIL FROM was not its own.
@@ -145,7 +145,7 @@ class PuntoAccesso implements Actor<PuntoAccessoMsg> {
       buildBustaTrasporto({ ...e, original: a.raw, identificativo: a.identificativo, intestazione: a.intestazione }),
       buildAccettazione({ ...e, identificativo: a.identificativo, intestazione: a.intestazione, ...(msgid ? { msgid } : {}) }),
     ]);
-    const [bustaHash, accHash, sentHash] = await Promise.all([d.store.blobs.put(busta.raw), d.store.blobs.put(acc.raw), d.store.blobs.put(busta.postacert)]);
+    const [bustaHash, accHash, sentHash] = await Promise.all([d.blobs.put(busta.raw), d.blobs.put(acc.raw), d.blobs.put(busta.postacert)]);
     const ccSet = new Set(a.info.cc.map((m) => m.address.toLowerCase()));
     const toSet = new Set(a.info.to.map((m) => m.address.toLowerCase()));
     const sender = a.intestazione.mittente;

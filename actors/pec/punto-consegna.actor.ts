@@ -13,8 +13,8 @@ import type { PecMessage } from '../../src/pec/classify.ts';
 import { cryptoRandom } from '../../src/pec/identificativo.ts';
 import type { Actor, ActorContext, ActorKind } from '../../src/runtime/actor.ts';
 import { type PecDeps, domainOf, emission, logEntry, storedMessage } from './deps.ts';
-import { dispatch, internalVerdict, sendOnce } from './dispatch.ts';
-import { reread } from './incoming-verdict.ts';
+import { dispatchRicevuta, internalVerdict, sendOnce } from './dispatch.ts';
+import { rereadBlob } from './incoming-verdict.ts';
 import { type ConsegnaRequest, type PuntoConsegnaMsg, outboundName } from './messages.ts';
 import { buildNotificaRicezione } from './notifica-ricezione.ts';
 
@@ -64,12 +64,12 @@ class PuntoConsegna implements Actor<PuntoConsegnaMsg> {
       if (heldId === undefined) ctx.tx(() => d.repo.hold(m.recipient, m.identificativo, m, d.clock.now()));
       return;
     }
-    const raw = await d.store.blobs.get(m.blobHash);
-    const pec = await reread(raw, internalVerdict(d));
+    const raw = await d.blobs.get(m.blobHash);
+    const pec = await rereadBlob(d, m.blobHash, raw, internalVerdict(d));
     const esito = await this.store(ctx, m, raw, mb?.id, mb?.state);
     const now = d.clock.now();
     const receipt = await this.receipt(m, pec, esito, now);
-    const hash = await d.store.blobs.put(receipt.raw);
+    const hash = await d.blobs.put(receipt.raw);
     const notifica = esito.ok && mb ? await this.notifica(mb.id, m, pec, now) : null;
     const dc = pec.daticert!;
     const ref = { identificativo: m.identificativo, msgid: dc.msgid ?? null, intestazione: dc.intestazione };
@@ -77,7 +77,8 @@ class PuntoConsegna implements Actor<PuntoConsegnaMsg> {
       if (heldId !== undefined) d.repo.releaseHeld(heldId);
       if (!d.repo.recordConsegna(m.identificativo, m.recipient, esito.ok ? 'consegnata' : esito.motivo, receipt.messageId, now)) return;
       // D4: the receipt goes to the envelope's MAIL FROM; D12: notices leave from our service address.
-      dispatch(d, tx, { blobHash: hash, size: receipt.raw.length, to: [m.mailFrom], mailFrom: d.serviceAddress, kind: 'ricevuta', identificativo: m.identificativo, id: `consegna:${receipt.messageId}`, now });
+      const produced = { blobHash: hash, size: receipt.raw.length, to: [m.mailFrom], mailFrom: d.serviceAddress, kind: 'ricevuta' as const, identificativo: m.identificativo, id: `consegna:${receipt.messageId}`, now };
+      dispatchRicevuta(d, tx, produced, { kind: esito.ok ? 'avvenuta-consegna' : 'errore-consegna', built: receipt });
       const details = { direzione: 'emessa', consegna: m.recipient, ...(esito.ok ? { tipo_ricevuta: pec.ricevutaTipo ?? 'completa' } : { errore: receipt.daticert?.errore ?? 'altro', 'errore-esteso': receipt.daticert?.erroreEsteso ?? null }) };
       d.pecLog.stage(tx, logEntry(d, now, esito.ok ? 'Consegna' : 'MancataConsegna', ref, receipt.messageId, details));
       if (notifica) {
@@ -121,6 +122,6 @@ class PuntoConsegna implements Actor<PuntoConsegnaMsg> {
       now, random: this.d.random ?? cryptoRandom, dominio: this.d.gestore.dominio, from: this.d.serviceAddress, to, casella: m.recipient,
       mittente: dc.intestazione.mittente, oggetto: dc.intestazione.oggetto, identificativo: m.identificativo,
     });
-    return { to, hash: await this.d.store.blobs.put(n.raw), messageId: n.messageId };
+    return { to, hash: await this.d.blobs.put(n.raw), messageId: n.messageId };
   }
 }

@@ -4,24 +4,26 @@
 // punto di accesso (or is kept when unknown); everything else follows the recipient's ordinary-mail policy.
 import { mailboxActorName } from '../mailbox/messages.ts';
 import { bareMsgId } from '../../src/mime/addresses.ts';
-import { findHeader, parseRawTree } from '../../src/mime/raw-tree.ts';
+import { findHeader, parseTopHeaders } from '../../src/mime/raw-tree.ts';
 import { buildAnomalia } from '../../src/pec/anomalia.ts';
 import type { PecMessage } from '../../src/pec/classify.ts';
 import { buildPresaInCarico } from '../../src/pec/presa-in-carico.ts';
 import { buildRilevazioneVirus } from '../../src/pec/rilevazione-virus.ts';
 import type { Actor, ActorContext, ActorKind } from '../../src/runtime/actor.ts';
 import { type PecDeps, domainOf, emission, isLocalDomain, logEntry, storedMessage } from './deps.ts';
-import { dispatch, sendOnce } from './dispatch.ts';
-import { decide, reread } from './incoming-verdict.ts';
-import { type IncomingMsg, type KindRicevuta, type RicevutaInfo, outboundName, puntoAccessoName, puntoConsegnaName } from './messages.ts';
+import { dispatch, dispatchRicevuta, ricevutaInfo, sendOnce } from './dispatch.ts';
+import { decide, rereadBlob } from './incoming-verdict.ts';
+import { type IncomingMsg, type KindRicevuta, outboundName, puntoAccessoName, puntoConsegnaName } from './messages.ts';
 
 export function puntoRicezioneKind(deps: PecDeps): ActorKind<IncomingMsg> {
   return { prefix: 'punto-ricezione', supervision: 'restart', create: () => new PuntoRicezione(deps) };
 }
 
-function ownMessageId(raw: Uint8Array, blobHash: string): string {
+/** The message's own Message-ID; the blob hash when its MIME structure could not be read (readPecMessage said so). */
+function ownMessageId(raw: Uint8Array, blobHash: string, pec: PecMessage): string {
+  if (pec.problems.some((p) => p.startsWith('mime: '))) return blobHash;
   try {
-    return bareMsgId(findHeader(parseRawTree(raw).headers, 'message-id')) ?? blobHash;
+    return bareMsgId(findHeader(parseTopHeaders(raw), 'message-id')) ?? blobHash;
   } catch {
     return blobHash;
   }
@@ -31,8 +33,8 @@ class PuntoRicezione implements Actor<IncomingMsg> {
   constructor(private readonly d: PecDeps) {}
 
   async receive(msg: IncomingMsg, ctx: ActorContext): Promise<void> {
-    const raw = await this.d.store.blobs.get(msg.blobHash);
-    const pec = await reread(raw, msg.verdict);
+    const raw = await this.d.blobs.get(msg.blobHash);
+    const pec = await rereadBlob(this.d, msg.blobHash, raw, msg.verdict);
     const dec = msg.refused ? { action: 'ordinaria' as const, motivo: msg.refused } : decide(pec, msg.verdict);
     switch (dec.action) {
       case 'busta':
@@ -66,11 +68,12 @@ class PuntoRicezione implements Actor<IncomingMsg> {
     const virusNotices = scan.infected
       ? await Promise.all(uncovered.map((consegna) => buildRilevazioneVirus({ ...e, ...ref, consegna, virus: scan.virus ?? 'virus', mailReceipt })))
       : [];
-    const hashes = await Promise.all([presa, ...virusNotices].map((m) => (m ? d.store.blobs.put(m.raw) : Promise.resolve(''))));
+    const hashes = await Promise.all([presa, ...virusNotices].map((m) => (m ? d.blobs.put(m.raw) : Promise.resolve(''))));
     const logRef = { identificativo: ident, msgid: dc.msgid ?? null, intestazione: dc.intestazione };
     ctx.tx((tx) => {
       if (presa && d.repo.claimRicezioni(ident, uncovered, presa.messageId, now).length > 0) {
-        dispatch(d, tx, { blobHash: hashes[0]!, size: presa.raw.length, to: [mailReceipt], mailFrom: d.serviceAddress, kind: 'ricevuta', identificativo: ident, id: `presa:${presa.messageId}`, now });
+        const produced = { blobHash: hashes[0]!, size: presa.raw.length, to: [mailReceipt], mailFrom: d.serviceAddress, kind: 'ricevuta' as const, identificativo: ident, id: `presa:${presa.messageId}`, now };
+        dispatchRicevuta(d, tx, produced, { kind: 'presa-in-carico', built: presa });
         d.pecLog.stage(tx, logEntry(d, now, 'PresaInCarico', logRef, presa.messageId, { direzione: 'emessa', ricezione: uncovered, mittente_smtp: msg.mailFrom, remote: msg.remote, tls: msg.tls }, msg.verdict.provider ?? d.gestore.nome));
       }
       if (scan.infected) {
@@ -95,7 +98,7 @@ class PuntoRicezione implements Actor<IncomingMsg> {
     const d = this.d;
     const dc = pec.daticert!;
     const t = d.repo.transaction(dc.identificativo);
-    const messageId = ownMessageId(raw, msg.blobHash);
+    const messageId = ownMessageId(raw, msg.blobHash, pec);
     const provider = msg.verdict.provider ?? '';
     ctx.tx((tx) => {
       if (!t) {
@@ -104,12 +107,7 @@ class PuntoRicezione implements Actor<IncomingMsg> {
         d.pecLog.stage(tx, logEntry(d, msg.receivedAt, LOG_TYPE[kind], ref, messageId, { direzione: 'ricevuta', esito: 'transazione-sconosciuta', remote: msg.remote }, provider));
         return;
       }
-      const ricevuta: RicevutaInfo = {
-        kind, identificativo: dc.identificativo, messageId, blobHash: msg.blobHash, size: msg.size,
-        destinatari: kind === 'presa-in-carico' || !dc.consegna ? dc.ricezione : [dc.consegna],
-        virus: dc.errore === 'virus' || pec.verificaSicurezza, provider, receivedAt: msg.receivedAt,
-        ...(dc.erroreEsteso ? { erroreEsteso: dc.erroreEsteso } : {}),
-      };
+      const ricevuta = ricevutaInfo(kind, dc, { messageId, blobHash: msg.blobHash, size: msg.size, verificaSicurezza: pec.verificaSicurezza, provider, receivedAt: msg.receivedAt });
       sendOnce(tx, puntoAccessoName(t.sender), { type: 'ricevuta', ricevuta }, `ricevuta:${messageId}`);
     });
   }
@@ -126,8 +124,8 @@ class PuntoRicezione implements Actor<IncomingMsg> {
     const anomalia = targets.length > 0
       ? await buildAnomalia({ ...emission(d, now), received: raw, destinatari: this.locals(msg), descrizioneErrore: motivo, mittente: msg.mailFrom })
       : null;
-    const hash = anomalia ? await d.store.blobs.put(anomalia.raw) : null;
-    const ident = pec.references.identificativo ?? ownMessageId(raw, msg.blobHash);
+    const hash = anomalia ? await d.blobs.put(anomalia.raw) : null;
+    const ident = pec.references.identificativo ?? ownMessageId(raw, msg.blobHash, pec);
     ctx.tx((tx) => {
       for (const p of plan) {
         if (p.azione === 'anomalia' && anomalia && hash) {

@@ -62,9 +62,9 @@ export async function handleRicevuta(d: PecDeps, ctx: ActorContext, r: RicevutaI
       ? await Promise.all(r.destinatari.map((consegna) =>
           buildErroreConsegna({ ...emission(d, now), ...noticeRef(t), consegna, motivo: 'virus', ...(r.erroreEsteso ? { dettaglio: r.erroreEsteso } : {}) })))
       : [];
-  const virusHashes = await Promise.all(virusNotices.map((n) => d.store.blobs.put(n.raw)));
+  const virusHashes = await Promise.all(virusNotices.map((n) => d.blobs.put(n.raw)));
   // RFC 6109 §2.1.1.1.1: a presa in carico is never shown to users.
-  const shown = r.kind !== 'presa-in-carico' && r.kind !== 'rilevazione-virus' ? await d.store.blobs.get(r.blobHash) : null;
+  const shown = r.kind !== 'presa-in-carico' && r.kind !== 'rilevazione-virus' ? await d.blobs.get(r.blobHash) : null;
   ctx.tx((tx) => {
     if (!d.repo.markReceiptSeen(r.messageId, r.identificativo, now)) return; // redelivered by the peer: already handled
     applyReceipt(d, tx, r);
@@ -96,7 +96,7 @@ export async function handleScadenza(d: PecDeps, ctx: ActorContext, m: Scadenza)
   if (!t || !rc || !scadenzaApplies(m.fase, rc.state)) return;
   const now = d.clock.now();
   const built = await buildPreavvisoErroreConsegna({ ...emission(d, now), ...noticeRef(t), consegna: rc.address, fase: m.fase });
-  const hash = await d.store.blobs.put(built.raw);
+  const hash = await d.blobs.put(built.raw);
   ctx.tx((tx) => {
     if (!d.repo.recordEvent(t.identificativo, rc.address, m.fase === '12h' ? 'preavviso-12h' : 'scaduta-24h', now, built.messageId)) return;
     if (m.fase === '24h') tx.cancelTimer(timer12h(t.identificativo, rc.address));

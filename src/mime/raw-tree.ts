@@ -45,10 +45,25 @@ export function parseRawTree(bytes: Uint8Array): RawPart {
   return parseEntity(ctx, 0, bytes.length, 0, undefined);
 }
 
+/**
+ * Only the top-level header block, with the same limit on its size: for the index fields of a message whose
+ * structure was already read (or that we built), where walking every part again would be wasted work.
+ */
+export function parseTopHeaders(bytes: Uint8Array): RawHeader[] {
+  return parseTopEntity(bytes).headers;
+}
+
+/** The top-level header block and where it ends (= where the body starts), as parseRawTree would give them. */
+export function parseTopEntity(bytes: Uint8Array): { headers: RawHeader[]; headerEnd: number } {
+  const ctx: Ctx = { bytes, buf: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parts: 0 };
+  const headerEnd = findHeaderEnd(ctx, 0, bytes.length);
+  return { headers: parseHeaderBlock(bytes, 0, headerEnd), headerEnd };
+}
+
 /** End offset (exclusive, after LF) of the line starting at `pos`, or `end`. */
 function lineEnd(bytes: Uint8Array, pos: number, end: number): number {
-  for (let i = pos; i < end; i++) if (bytes[i] === LF) return i + 1;
-  return end;
+  const i = bytes.indexOf(LF, pos); // native search; a hit past `end` means the line runs to the end
+  return i < 0 || i >= end ? end : i + 1;
 }
 
 function isBlankLine(bytes: Uint8Array, pos: number, end: number): boolean {
@@ -155,7 +170,9 @@ function splitMultipart(ctx: Ctx, boundary: string, bodyStart: number, end: numb
 /** First value of a header field, case-insensitively; undefined when absent. */
 export function findHeader(headers: RawHeader[], name: string): string | undefined {
   const n = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === n)?.value;
+  // Length first: most names differ in length, and lowercasing every name on every lookup showed in profiles.
+  for (const h of headers) if (h.name.length === n.length && h.name.toLowerCase() === n) return h.value;
+  return undefined;
 }
 
 /** Every value of a header field, in order. */

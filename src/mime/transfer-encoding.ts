@@ -8,15 +8,16 @@ export const MAX_ENCODED_LINE = 76;
 /** Every bare LF becomes CRLF and every bare CR becomes CRLF; existing CRLF pairs are kept. */
 export function canonicalCrlf(bytes: Uint8Array): Uint8Array {
   let extra = 0;
-  for (let i = 0; i < bytes.length; i++) {
+  const n = bytes.length; // read once: a typed array's length is not free in a hot loop
+  for (let i = 0; i < n; i++) {
     const b = bytes[i];
     if (b === LF && (i === 0 || bytes[i - 1] !== CR)) extra++;
     else if (b === CR && bytes[i + 1] !== LF) extra++;
   }
   if (extra === 0) return bytes;
-  const out = new Uint8Array(bytes.length + extra);
+  const out = new Uint8Array(n + extra);
   let j = 0;
-  for (let i = 0; i < bytes.length; i++) {
+  for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
     if (b === LF && (i === 0 || bytes[i - 1] !== CR)) {
       out[j++] = CR;
@@ -86,6 +87,11 @@ function qpSafe(b: number): boolean {
   return (b >= 33 && b <= 126 && b !== 0x3d) || b === 0x20 || b === 0x09;
 }
 
+/** The encoded form of every byte, computed once: the encoder runs for every text part of every receipt. */
+const QP_TOKENS: readonly string[] = Array.from({ length: 256 }, (_, b) =>
+  qpSafe(b) ? String.fromCharCode(b) : '=' + b.toString(16).toUpperCase().padStart(2, '0'),
+);
+
 /**
  * Quoted-printable encode of text bytes: line breaks (CRLF or LF) stay hard CRLF breaks, lines are
  * soft-wrapped at 76, trailing whitespace is escaped (RFC 2045 §6.7 rule 3).
@@ -99,14 +105,14 @@ export function encodeQuotedPrintable(bytes: Uint8Array): string {
     lines.push(cur);
     cur = '';
   };
-  for (let i = 0; i < bytes.length; i++) {
+  for (let i = 0, n = bytes.length; i < n; i++) {
     const b = bytes[i]!;
     if (b === CR && bytes[i + 1] === LF) continue;
     if (b === LF) {
       flush(true);
       continue;
     }
-    const token = qpSafe(b) ? String.fromCharCode(b) : '=' + b.toString(16).toUpperCase().padStart(2, '0');
+    const token = QP_TOKENS[b]!;
     if (cur.length + token.length > MAX_ENCODED_LINE - 1) {
       lines.push(cur + '=');
       cur = '';
@@ -128,7 +134,8 @@ export function decodeTransfer(body: Uint8Array, encoding: string | undefined): 
 /** True when every byte is 7-bit and no line is longer than 998 octets (RFC 5322 §2.1.1). */
 export function isSevenBitClean(bytes: Uint8Array): boolean {
   let lineLen = 0;
-  for (const b of bytes) {
+  for (let i = 0, n = bytes.length; i < n; i++) {
+    const b = bytes[i]!;
     if (b >= 0x80 || b === 0) return false;
     if (b === LF) lineLen = 0;
     else if (++lineLen > 999) return false;

@@ -1,6 +1,6 @@
 // Ricevuta di avvenuta consegna, completa / breve / sintetica, one per recipient (RFC 6109 §3.3.2, SPEC §3.5, §5.6, §0 D5).
 import { addressKey, parseAddressList } from '../mime/addresses.ts';
-import { findHeader, parseRawTree } from '../mime/raw-tree.ts';
+import { findHeader, parseTopHeaders } from '../mime/raw-tree.ts';
 import type { BuiltMessage } from './assemble.ts';
 import { PecError } from './errors.ts';
 import { PREFISSI_OGGETTO } from './headers.ts';
@@ -31,7 +31,7 @@ export interface AvvenutaConsegna extends BuiltMessage {
  */
 export function varianteFor(richiesta: TipoRicevuta, consegna: string, postacert: Uint8Array | undefined): TipoRicevuta {
   if (!postacert) return richiesta === 'sintetica' ? 'sintetica' : richiesta;
-  const h = parseRawTree(postacert).headers;
+  const h = parseTopHeaders(postacert); // only To and Cc are read: the parts need not be walked
   const key = addressKey(consegna);
   const inTo = parseAddressList(findHeader(h, 'to')).some((m) => addressKey(m.address) === key);
   const inCc = parseAddressList(findHeader(h, 'cc')).some((m) => addressKey(m.address) === key);

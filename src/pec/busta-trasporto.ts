@@ -15,7 +15,7 @@ import {
 import { ilGiorno, q } from './human-text.ts';
 import { angle } from './identificativo.ts';
 import { offsetOf } from './notice.ts';
-import { readOriginal, rewriteOriginal } from './original.ts';
+import { type OriginalInfo, readOriginal, rewriteOriginal } from './original.ts';
 import { dataCertificazione, rfc5322Date } from './pec-time.ts';
 import type { Daticert, Intestazione, TipoRicevuta } from './types.ts';
 
@@ -39,8 +39,7 @@ export interface BustaTrasporto extends BuiltMessage {
   msgid?: string;
 }
 
-function inheritedFields(original: Uint8Array): HeaderField[] {
-  const info = readOriginal(original);
+function inheritedFields(info: OriginalInfo): HeaderField[] {
   const out: HeaderField[] = [];
   const cap = (n: string) => n.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase());
   for (const name of INHERITED) for (const v of findHeaders(info.headers, name)) out.push([cap(name), v]);
@@ -71,7 +70,7 @@ export async function buildBustaTrasporto(i: BustaTrasportoInput): Promise<Busta
     ricezione: [],
   };
   if (msgid) daticert.msgid = msgid;
-  const inherited = inheritedFields(i.original);
+  const inherited = inheritedFields(info);
   const headers: HeaderField[] = [
     ...inherited.filter(([n]) => n === 'Received' || n === 'Return-Path'),
     ['Date', rfc5322Date(i.now, off)],

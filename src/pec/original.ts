@@ -2,7 +2,7 @@
 import { type Mailbox, bareMsgId, parseAddressList } from '../mime/addresses.ts';
 import { utf8 } from '../mime/charset.ts';
 import { decodeWords } from '../mime/encoded-words.ts';
-import { type RawHeader, findHeader, parseRawTree } from '../mime/raw-tree.ts';
+import { type RawHeader, findHeader, parseRawTree, parseTopEntity, parseTopHeaders } from '../mime/raw-tree.ts';
 import { canonicalCrlf } from '../mime/transfer-encoding.ts';
 import { angle } from './identificativo.ts';
 import { TIPI_RICEVUTA, type TipoRicevuta } from './types.ts';
@@ -24,7 +24,19 @@ export interface OriginalInfo {
 
 /** Parses the header of an original message (case-insensitive names, SPEC §2.4). */
 export function readOriginal(raw: Uint8Array): OriginalInfo {
-  const h = parseRawTree(raw).headers;
+  return infoOf(parseRawTree(raw).headers);
+}
+
+/**
+ * The same facts from the top-level header only, without walking the parts: for bytes whose structure was already
+ * read or that we built (index fields of a stored message). Unlike readOriginal it does not enforce the MIME limits
+ * of the body (MAX_MIME_DEPTH, MAX_PARTS): use readOriginal for anything a client submits.
+ */
+export function readOriginalHeader(raw: Uint8Array): OriginalInfo {
+  return infoOf(parseTopHeaders(raw));
+}
+
+function infoOf(h: RawHeader[]): OriginalInfo {
   const info: OriginalInfo = {
     headers: h,
     from: parseAddressList(findHeader(h, 'from')),
@@ -75,7 +87,9 @@ function fieldRanges(bytes: Uint8Array, headerEnd: number): Array<{ start: numbe
  */
 export function rewriteOriginal(original: Uint8Array, identificativo: string): { bytes: Uint8Array; msgid?: string } {
   const bytes = canonicalCrlf(original);
-  const tree = parseRawTree(bytes);
+  // Only the header is rewritten: the body is copied as is, so its parts need not be walked.
+  const top = parseTopEntity(bytes);
+  const tree = { headers: top.headers, headerEnd: top.headerEnd, bodyStart: top.headerEnd };
   const id = bareMsgId(findHeader(tree.headers, 'message-id'));
   const msgid = id ? angle(id) : undefined;
   const inserted = utf8(

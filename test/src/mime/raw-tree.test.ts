@@ -8,6 +8,8 @@ import {
   MAX_PARTS,
   findHeader,
   parseRawTree,
+  parseTopEntity,
+  parseTopHeaders,
   rawBody,
   rawEntity,
   walkParts,
@@ -149,5 +151,34 @@ describe('parseRawTree', () => {
         }
       }
     }
+  });
+});
+
+describe('parseTopEntity / parseTopHeaders', () => {
+  const root = join(import.meta.dir, '../../../../shared/pec/samples');
+  const samples = ['real', 'synthetic'].flatMap((dir) =>
+    readdirSync(join(root, dir)).filter((x) => x.endsWith('.eml')).map((f) => new Uint8Array(readFileSync(join(root, dir, f)))),
+  );
+
+  it('gives the same top-level header and header end as parseRawTree for every PEC sample and the nested fixture', () => {
+    for (const bytes of [...samples, enc(NESTED), enc('Subject: only a header'), enc('From: a@x.test\n\nLF body\n')]) {
+      const tree = parseRawTree(bytes);
+      expect(parseTopEntity(bytes)).toEqual({ headers: tree.headers, headerEnd: tree.headerEnd });
+      expect(parseTopHeaders(bytes)).toEqual(tree.headers);
+    }
+  });
+
+  it('does not walk the body: a body past MAX_MIME_DEPTH or MAX_PARTS does not matter to it', () => {
+    let deep = 'x';
+    for (let i = 0; i <= MAX_MIME_DEPTH; i++) deep = `Content-Type: multipart/mixed; boundary=b${i}\r\n\r\n--b${i}\r\n${deep}\r\n--b${i}--`;
+    const bytes = enc(`Subject: deep\r\n${deep}\r\n`);
+    expect(() => parseRawTree(bytes)).toThrow(MimeError);
+    expect(findHeader(parseTopHeaders(bytes), 'subject')).toBe('deep');
+  });
+
+  it(`still refuses a header block above MAX_HEADER_BYTES (${MAX_HEADER_BYTES})`, () => {
+    const line = 'X-Pad: ' + 'a'.repeat(990) + '\r\n';
+    const bytes = enc(line.repeat(Math.ceil(MAX_HEADER_BYTES / line.length) + 1) + '\r\nbody');
+    expect(() => parseTopHeaders(bytes)).toThrow(MimeError);
   });
 });
