@@ -1,6 +1,7 @@
 // Group commit: every tx() step taken in one scheduler tick shares one database transaction, committed once
 // (one fsync under synchronous=FULL), after which the effects that wait on it are released (output gate).
 import type { DurableStore } from './durable.ts';
+import { SystemStoppedError } from './errors.ts';
 
 /**
  * How long the first step of a batch waits for others before the commit. Under synchronous=FULL a commit costs one
@@ -36,6 +37,7 @@ export class GroupCommit {
   private lastCommitted = 0;
   /** Transactions committed so far (for tests and metrics). */
   commits = 0;
+  private closed = false;
 
   constructor(
     private readonly store: DurableStore,
@@ -44,6 +46,7 @@ export class GroupCommit {
 
   /** Runs fn in a savepoint of the current tick's transaction, opening it if needed; returns fn's result. */
   step<T>(fn: () => T, afterCommit: Array<() => void>): { value: T; epoch: Epoch } {
+    if (this.closed) throw new SystemStoppedError();
     const current = this.ensureOpen();
     const value = this.store.savepoint(fn);
     current.afterCommit.push(...afterCommit);
@@ -69,6 +72,12 @@ export class GroupCommit {
     this.lastCommitted = current.epoch;
     current.done.resolve();
     for (const fn of current.afterCommit) fn();
+  }
+
+  /** Commits what is pending and refuses later steps: the store is about to close (no timer may fire after it). */
+  close(): void {
+    this.flush();
+    this.closed = true;
   }
 
   isCommitted(epoch: number): boolean {

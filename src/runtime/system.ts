@@ -134,7 +134,7 @@ export class ActorSystem implements CellHost {
       cell.actor?.onStop?.();
     }
     this.cells.clear();
-    this.commit.flush();
+    this.commit.close();
   }
 
   // ---- CellHost ----
