@@ -14,6 +14,27 @@ import {
   type MessageRow,
 } from './message-types.ts';
 
+/** A message's flag state for FETCH of metadata only (issue 4): no list columns, no JSON parsed per row. */
+export interface FlagRow {
+  uid: number;
+  /** System flags as the stored bitmask (message-flags.ts SYSTEM_FLAGS). */
+  bits: number;
+  /** Keywords as the stored JSON array text, null when there are none (the common case costs no string). */
+  keywords: string | null;
+  modseq: number;
+  size: number;
+}
+
+/** What FETCH needs of a message besides its bytes (issue 4): no list columns, no JSON parsed per row. */
+export interface FetchRow extends FlagRow {
+  id: number;
+  internalDate: number;
+  blobHash: string;
+}
+
+const FLAG_ROW_COLS = "uid, flags AS bits, NULLIF(keywords, '[]') AS keywords, modseq, size";
+const FETCH_ROW_COLS = `id, ${FLAG_ROW_COLS}, internal_date AS internalDate, blob_hash AS blobHash`;
+
 // Whitelisted ORDER BY clauses: the sort key never reaches SQL as text from outside.
 const ORDER: Record<ListSort, string> = {
   'date-desc': 'internal_date DESC, uid DESC',
@@ -60,6 +81,32 @@ export class MessageQueries {
     return this.db
       .all<MessageRow>(`SELECT ${MESSAGE_COLS} FROM messages WHERE folder_id = ? ORDER BY ${order} LIMIT ? OFFSET ?`, folderId, limit, offset)
       .map(toMessage);
+  }
+
+  /**
+   * The flag state of the folder's messages with fromUid <= uid <= toUid, UID ascending, at most `limit` rows
+   * (MAX_PAGE_SIZE): the bulk flag sync `UID FETCH 1:* (UID FLAGS)` pages through it with fromUid = last uid + 1.
+   */
+  flagRows(folderId: number, fromUid: number, toUid: number, limit: number): FlagRow[] {
+    return this.uidRange<FlagRow>(FLAG_ROW_COLS, folderId, fromUid, toUid, limit);
+  }
+
+  /** Like flagRows, with the row id, INTERNALDATE and blob hash: FETCH of content (BODY[], ENVELOPE, ...). */
+  fetchRows(folderId: number, fromUid: number, toUid: number, limit: number): FetchRow[] {
+    return this.uidRange<FetchRow>(FETCH_ROW_COLS, folderId, fromUid, toUid, limit);
+  }
+
+  /** Rows of a UID range; one UID is looked up by equality (a BETWEEN scan costs ~4x more for a single row). */
+  private uidRange<R>(cols: string, folderId: number, fromUid: number, toUid: number, limit: number): R[] {
+    const page = checkPage(limit, 0);
+    if (fromUid === toUid) return this.db.all<R>(`SELECT ${cols} FROM messages WHERE folder_id = ? AND uid = ?`, folderId, fromUid);
+    return this.db.all<R>(
+      `SELECT ${cols} FROM messages WHERE folder_id = ? AND uid BETWEEN ? AND ? ORDER BY uid LIMIT ?`,
+      folderId,
+      fromUid,
+      toUid,
+      page.limit,
+    );
   }
 
   /** All UIDs of a folder ascending: IMAP message sequence numbers are positions in this list. */

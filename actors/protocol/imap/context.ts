@@ -50,8 +50,10 @@ export interface SessionContext {
   enableUtf8(): void;
   /** Queues an untagged response (written at the end of the command or when the buffer is large). */
   send(r: ImapResponse): void;
-  /** Queues preformatted bytes (a LoginRefusedError line). */
+  /** Queues preformatted text (a LoginRefusedError line). */
   sendRaw(line: string): void;
+  /** Queues preformatted response bytes (the flag sync's pages, fetch-flags.ts). */
+  sendBytes(bytes: Uint8Array): void;
   /** Hands what is queued to the socket, waiting for it to drain (large FETCH). */
   flush(): Promise<void>;
   /** flush() when more than OUTPUT_FLUSH_BYTES are queued: long commands call it between messages. */

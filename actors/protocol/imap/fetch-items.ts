@@ -1,5 +1,5 @@
-// Hot paths of FETCH (issue 4 performance): metadata-only answers formatted in one pass, and BODY[] / BODY.PEEK[]
-// of the whole message answered without parsing the MIME tree. Everything else goes through the codec.
+// Hot paths of FETCH (issue 4 performance): BODY[] / BODY.PEEK[] of the whole message answered without parsing the
+// MIME tree (metadata-only answers are fetch-flags.ts). Everything else goes through the codec.
 import type { FetchAttribute, FetchBuild, FetchItem, FetchSource } from '../../../src/protocol/imap/index.ts';
 import { applyPartial, buildFetchItems } from '../../../src/protocol/imap/index.ts';
 
@@ -8,28 +8,6 @@ const METADATA = new Set(['UID', 'FLAGS', 'MODSEQ', 'RFC822.SIZE']);
 /** True when the answer holds only UID, FLAGS, MODSEQ and RFC822.SIZE (the bulk flag sync of every client). */
 export function metadataOnly(atts: readonly FetchAttribute[]): boolean {
   return atts.every((a) => METADATA.has(a.kind));
-}
-
-/** `* seq FETCH (UID n FLAGS (...) MODSEQ (m) RFC822.SIZE s)`: the same bytes the codec's encoder writes. */
-export function formatMetadataFetch(seq: number, atts: readonly FetchAttribute[], m: { uid: number; flags: readonly string[]; modseq: number; size: number }): string {
-  const parts: string[] = [];
-  for (const a of atts) {
-    switch (a.kind) {
-      case 'UID':
-        parts.push(`UID ${m.uid}`);
-        break;
-      case 'FLAGS':
-        parts.push(`FLAGS (${m.flags.join(' ')})`);
-        break;
-      case 'MODSEQ':
-        parts.push(`MODSEQ (${m.modseq})`);
-        break;
-      case 'RFC822.SIZE':
-        parts.push(`RFC822.SIZE ${m.size}`);
-        break;
-    }
-  }
-  return `* ${seq} FETCH (${parts.join(' ')})\r\n`;
 }
 
 function wholeMessage(a: FetchAttribute): boolean {

@@ -26,6 +26,14 @@ export const OUTPUT_FLUSH_BYTES = 256 * 1024;
 export const MAX_PENDING_CHANGES = 100_000;
 /** Messages read from the store per page when a command covers a whole folder. */
 export const STORE_PAGE_SIZE = 1_000;
+/** Flag rows read per query by the bulk flag sync (FETCH of UID/FLAGS/MODSEQ/RFC822.SIZE only): one buffer each. */
+export const FLAG_ROWS_PAGE = 1_000;
+/** The flag sync's first page is short, so that the client starts reading while the rest is built (issue 4). */
+export const FLAG_ROWS_FIRST_PAGE = 100;
+/** Rows read per query by FETCH of content; \Seen is set once per page (RFC 9051 §6.4.5), so pages are large. */
+export const FETCH_ROWS_PAGE = 1_000;
+/** A FETCH set whose UID span exceeds this many times its size is read UID by UID, not by ranges of the folder. */
+export const SPARSE_SET_FACTOR = 4;
 /** A set covering fewer messages than this is read by UID one by one instead of by whole-folder pages. */
 export const SMALL_SET_MESSAGES = 64;
 /** Session cells leave the actor registry after this idle time; the session itself lives while its connection does. */

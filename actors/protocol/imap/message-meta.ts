@@ -10,12 +10,14 @@ import { MAX_APPEND_INDEX_CHARS } from './limits.ts';
 export interface AppendMeta {
   internalDate: number;
   flags: readonly string[];
-  blobHash: string;
 }
 
-/** NewMessage for the mailbox actor's deliver; a message whose MIME structure cannot be read is stored as is. */
-export function messageMeta(raw: Uint8Array, m: AppendMeta): NewMessage {
-  const base: NewMessage = { internalDate: m.internalDate, size: raw.length, blobHash: m.blobHash, flags: m.flags };
+/** NewMessage for the mailbox actor's deliver, without the blob hash (the caller adds it once the blob is stored). */
+export type MessageMeta = Omit<NewMessage, 'blobHash'>;
+
+/** The list columns of an APPENDed message; a message whose MIME structure cannot be read is stored as is. */
+export function messageMeta(raw: Uint8Array, m: AppendMeta): MessageMeta {
+  const base: MessageMeta = { internalDate: m.internalDate, size: raw.length, flags: m.flags };
   let root: RawPart;
   try {
     root = parseRawTree(raw);

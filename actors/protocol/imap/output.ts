@@ -24,6 +24,11 @@ export class ResponseBuffer {
     this.add(UTF8.encode(text));
   }
 
+  /** Bytes already encoded (held until the flush, not copied: the caller does not reuse them). */
+  pushBytes(bytes: Uint8Array): void {
+    this.add(bytes);
+  }
+
   get size(): number {
     return this.bytes;
   }

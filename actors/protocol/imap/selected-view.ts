@@ -87,14 +87,23 @@ export class SelectedView {
       }
       return out;
     }
-    const ranges = resolveSequenceSet(set, this.maxUid);
-    let r = 0;
-    for (let i = 0; i < this.uids.length && r < ranges.length; i++) {
-      const uid = this.uids[i]!;
-      while (r < ranges.length && ranges[r]![1] < uid) r++;
-      if (r < ranges.length && uid >= ranges[r]![0]) out.push({ seq: i + 1, uid });
+    // Ranges are sorted and merged: each starts at its first UID by binary search (UID FETCH n costs log EXISTS).
+    for (const [lo, hi] of resolveSequenceSet(set, this.maxUid)) {
+      for (let i = this.lowerBound(lo); i < this.uids.length && this.uids[i]! <= hi; i++) out.push({ seq: i + 1, uid: this.uids[i]! });
     }
     return out;
+  }
+
+  /** Index of the first UID >= uid (uids.length when none). */
+  private lowerBound(uid: number): number {
+    let lo = 0;
+    let hi = this.uids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.uids[mid]! < uid) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** True when a message sequence set names numbers above EXISTS (RFC 9051 §9: invalid, answered with BAD). */

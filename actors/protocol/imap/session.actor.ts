@@ -132,6 +132,10 @@ export class ImapSession implements Actor<ImapSessionMsg>, SessionContext {
     this.out.pushText(line);
   }
 
+  sendBytes(bytes: Uint8Array): void {
+    this.out.pushBytes(bytes);
+  }
+
   flush(): Promise<void> {
     return this.out.flush();
   }

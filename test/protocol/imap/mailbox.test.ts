@@ -108,6 +108,20 @@ describe('FETCH', () => {
     c.close();
   });
 
+  it('answers the flag sync UID FETCH 1:* (FLAGS MODSEQ) and CHANGEDSINCE byte-exact (RFC 7162 §3.1.4)', async () => {
+    const f = await folderWith(4);
+    const c = await login();
+    await c.cmd('s', `SELECT ${f.name}`);
+    await c.cmd('a', 'STORE 2 +FLAGS.SILENT (\\Seen $Etichetta)');
+    const rows = [1, 2, 3, 4].map((uid) => h.provider.store.messages.getByUid(f.id, uid)!);
+    const line = (seq: number) => `* ${seq} FETCH (UID ${seq} FLAGS (${rows[seq - 1]!.flags.join(' ')}) MODSEQ (${rows[seq - 1]!.modseq}))\r\n`;
+    expect(await c.cmd('b', 'UID FETCH 1:* (FLAGS MODSEQ)')).toBe(`${[1, 2, 3, 4].map(line).join('')}b OK FETCH completed\r\n`);
+    expect(line(2)).toContain('FLAGS (\\Seen $Etichetta)');
+    const since = rows[3]!.modseq;
+    expect(await c.cmd('d', `UID FETCH 1:* (FLAGS) (CHANGEDSINCE ${since - 1})`)).toBe(`${[2, 4].filter((u) => rows[u - 1]!.modseq > since - 1).map(line).join('')}d OK FETCH completed\r\n`);
+    c.close();
+  });
+
   it('refuses sequence numbers beyond EXISTS with BAD and ignores unknown UIDs', async () => {
     const f = await folderWith(2);
     const c = await login();
@@ -173,6 +187,21 @@ describe('APPEND', () => {
     expect(stored.subject).toBe('Bozza');
     expect(stored.internalDate).toBe(Date.UTC(2026, 0, 15, 9, 0, 0));
     expect(new TextDecoder().decode(await h.provider.store.blobs.get(stored.blobHash))).toBe(msg);
+    c.close();
+  });
+
+  it('files a MULTIAPPEND in order, each message with its own stored blob and list columns (RFC 3502)', async () => {
+    const f = await folderWith(0);
+    const c = await login();
+    const msgs = ['Primo', 'Secondo', 'Terzo'].map((s) => sampleMessage(s));
+    const r = await c.cmd('m', `APPEND ${f.name} ${msgs.map((m, i) => `(${i === 1 ? '\\Seen' : ''}) {${m.length}+}\r\n${m}`).join(' ')}`);
+    expect(r).toContain(`m OK [APPENDUID ${f.uidvalidity} 1:3] APPEND completed`);
+    for (const [i, m] of msgs.entries()) {
+      const stored = h.provider.store.messages.getByUid(f.id, i + 1)!;
+      expect(stored.subject).toBe(['Primo', 'Secondo', 'Terzo'][i]!);
+      expect(stored.flags).toEqual(i === 1 ? ['\\Seen'] : []);
+      expect(new TextDecoder().decode(await h.provider.store.blobs.get(stored.blobHash))).toBe(m);
+    }
     c.close();
   });
 

@@ -21,11 +21,14 @@ export const append = defineCommand({
     // Checked before any blob is written, so a refused APPEND leaves nothing behind; the actor checks again.
     const box = store.mailboxes.byId(who.mailboxId);
     if (box && box.usedBytes + total > box.quotaBytes) return no('Mailbox is full (casella piena)', { kind: 'OVERQUOTA' });
+    // Every blob write (file and directory fsync) starts now and runs while the list columns are parsed; each
+    // message is filed only once its blob is durable, so a crash never leaves a row without its bytes.
+    const blobs = cmd.messages.map((m) => store.blobs.put(m.data));
+    for (const b of blobs) b.catch(() => {}); // awaited below; a failure after an earlier one is not unhandled
+    const metas = cmd.messages.map((m) => messageMeta(m.data, { internalDate: m.internalDate?.ms ?? clock.now(), flags: m.flags.filter((x) => x !== '\\Recent') }));
     const uids: number[] = [];
-    for (const m of cmd.messages) {
-      const blobHash = await store.blobs.put(m.data);
-      const flags = m.flags.filter((x) => x !== '\\Recent');
-      const message = messageMeta(m.data, { internalDate: m.internalDate?.ms ?? clock.now(), flags, blobHash });
+    for (const [i, meta] of metas.entries()) {
+      const message = { ...meta, blobHash: await blobs[i]! };
       const r = await s.ask<DeliverReply>({ type: 'deliver', folder: f.folder.id, message, reason: 'append' });
       uids.push(r.uid);
     }

@@ -2,11 +2,14 @@
 import type { SetFlagsReply } from '../../../mailbox/messages.ts';
 import type { FetchAttribute } from '../../../../src/protocol/imap/index.ts';
 import { marksSeen, needsContent, sequenceSetContains } from '../../../../src/protocol/imap/index.ts';
-import type { Message } from '../../../../src/store/index.ts';
-import { bad, defineCommand, no, ok, type SessionContext } from '../context.ts';
-import { fetchItems, formatMetadataFetch, metadataOnly } from '../fetch-items.ts';
-import { rowsByUid } from '../message-rows.ts';
-import type { SelectedView } from '../selected-view.ts';
+import { decodeFlags, FLAG_SEEN } from '../../../../src/store/message-flags.ts';
+import type { FetchRow } from '../../../../src/store/message-queries.ts';
+import { bad, defineCommand, no, ok, type Completion, type SessionContext } from '../context.ts';
+import { writeFlagFetches } from '../fetch-flags.ts';
+import { fetchItems, metadataOnly } from '../fetch-items.ts';
+import { FETCH_ROWS_PAGE } from '../limits.ts';
+import { rowPages } from '../row-pages.ts';
+import type { SelectedView, Target } from '../selected-view.ts';
 
 /** The attributes to answer: UID FETCH always returns UID, CHANGEDSINCE implies MODSEQ (RFC 7162 §3.1.4.1). */
 function attributes(items: readonly FetchAttribute[], uid: boolean, changedSince: boolean): FetchAttribute[] {
@@ -17,19 +20,59 @@ function attributes(items: readonly FetchAttribute[], uid: boolean, changedSince
   return atts;
 }
 
+type SeenNow = Map<number, { flags: string[]; modseq: number }>;
+const NONE_SEEN: SeenNow = new Map();
+
 /** RFC 9051 §6.4.5: BODY[] without PEEK sets \Seen; the new flags are reported in the same FETCH. */
-async function markSeen(s: SessionContext, view: SelectedView, rows: Map<number, Message>): Promise<Set<number>> {
-  const unseen = [...rows.values()].filter((m) => !m.flags.includes('\\Seen'));
-  if (unseen.length === 0) return new Set();
-  const reply = await s.ask<SetFlagsReply>({ type: 'set-flags', ids: unseen.map((m) => m.id), mode: 'add', flags: ['\\Seen'] });
-  const changed = new Set<number>();
+async function markSeen(s: SessionContext, view: SelectedView, rows: readonly FetchRow[]): Promise<SeenNow> {
+  const unseen = rows.filter((r) => (r.bits & FLAG_SEEN) === 0);
+  if (unseen.length === 0) return NONE_SEEN;
+  const reply = await s.ask<SetFlagsReply>({ type: 'set-flags', ids: unseen.map((r) => r.id), mode: 'add', flags: ['\\Seen'] });
+  const changed: SeenNow = new Map();
   for (const c of reply.changed) {
-    const m = rows.get(c.uid);
-    if (m) rows.set(c.uid, { ...m, flags: c.flags, modseq: c.modseq });
+    changed.set(c.uid, { flags: c.flags, modseq: c.modseq });
     view.noteOwnFlags(c.uid, c.modseq);
-    changed.add(c.uid);
   }
   return changed;
+}
+
+/** FETCH of anything beyond flags: light rows a page at a time, the blob read once per message; a NO ends it. */
+async function writeContentFetches(
+  s: SessionContext,
+  view: SelectedView,
+  targets: readonly Target[],
+  atts: readonly FetchAttribute[],
+  changedSince: bigint | undefined,
+  seenMay: boolean,
+): Promise<Completion | null> {
+  const { store } = s.deps;
+  const withFlags: FetchAttribute[] = atts.some((a) => a.kind === 'FLAGS') ? [...atts] : [...atts, { kind: 'FLAGS' }];
+  const content = needsContent(atts);
+  const read = (from: number, to: number, limit: number) => store.messages.fetchRows(view.folderId, from, to, limit);
+  for (const page of rowPages(targets, FETCH_ROWS_PAGE, read)) {
+    const seenNow = seenMay ? await markSeen(s, view, page.rows) : NONE_SEEN;
+    for (let i = 0; i < page.rows.length; i++) {
+      const t = page.targets[i]!;
+      const m = page.rows[i]!;
+      const seen = seenNow.get(t.uid);
+      const modseq = seen?.modseq ?? m.modseq;
+      if (changedSince !== undefined && BigInt(modseq) <= changedSince) continue;
+      const raw = content ? await store.blobs.get(m.blobHash) : undefined;
+      const built = fetchItems(seen ? withFlags : atts, {
+        uid: m.uid,
+        flags: seen?.flags ?? decodeFlags(m.bits, m.keywords ?? '[]'),
+        internalDate: { ms: m.internalDate, tzOffsetMinutes: 0 },
+        size: m.size,
+        modseq: BigInt(modseq),
+        raw: () => raw ?? new Uint8Array(0),
+      });
+      // RFC 3516 §4.3: a transfer encoding the server cannot undo for BINARY.
+      if (built.kind === 'unknown-cte') return no(`Unknown Content-Transfer-Encoding ${built.encoding}`, { kind: 'UNKNOWN-CTE' });
+      s.send({ kind: 'fetch', seq: t.seq, items: built.items });
+      await s.flushIfLarge();
+    }
+  }
+  return null;
 }
 
 export const fetch = defineCommand({
@@ -52,38 +95,16 @@ export const fetch = defineCommand({
       if (named.length) s.send({ kind: 'vanished', earlier: true, uids: named });
     }
     const targets = view.resolve(cmd.set, cmd.uid);
-    const rows = rowsByUid(store, view.folderId, targets.map((t) => t.uid));
-    const seenNow = marksSeen(atts) && !st.readOnly && s.can('flag') ? await markSeen(s, view, rows) : new Set<number>();
-    const withFlags: FetchAttribute[] = atts.some((a) => a.kind === 'FLAGS') ? atts : [...atts, { kind: 'FLAGS' }];
-    const content = needsContent(atts);
-    if (seenNow.size === 0 && metadataOnly(atts)) {
-      // The bulk flag sync (UID FETCH 1:* (UID FLAGS)): one string for the whole answer.
-      const lines: string[] = [];
-      for (const t of targets) {
-        const m = rows.get(t.uid);
-        if (m && (cmd.changedSince === undefined || BigInt(m.modseq) > cmd.changedSince)) lines.push(formatMetadataFetch(t.seq, atts, m));
-      }
-      s.sendRaw(lines.join(''));
+    if (metadataOnly(atts)) {
+      // The bulk flag sync: light rows, one buffer per page written at once (nothing here can set \Seen).
+      await writeFlagFetches(store, view.folderId, targets, atts, cmd.changedSince, async (bytes) => {
+        s.sendBytes(bytes);
+        await s.flush();
+      });
       return ok('FETCH completed');
     }
-    for (const t of targets) {
-      const m = rows.get(t.uid);
-      if (!m) continue;
-      if (cmd.changedSince !== undefined && BigInt(m.modseq) <= cmd.changedSince) continue;
-      const raw = content ? await store.blobs.get(m.blobHash) : undefined;
-      const built = fetchItems(seenNow.has(t.uid) ? withFlags : atts, {
-        uid: m.uid,
-        flags: m.flags,
-        internalDate: { ms: m.internalDate, tzOffsetMinutes: 0 },
-        size: m.size,
-        modseq: BigInt(m.modseq),
-        raw: () => raw ?? new Uint8Array(0),
-      });
-      // RFC 3516 §4.3: a transfer encoding the server cannot undo for BINARY.
-      if (built.kind === 'unknown-cte') return no(`Unknown Content-Transfer-Encoding ${built.encoding}`, { kind: 'UNKNOWN-CTE' });
-      s.send({ kind: 'fetch', seq: t.seq, items: built.items });
-      await s.flushIfLarge();
-    }
+    const seenMay = marksSeen(atts) && !st.readOnly && s.can('flag');
+    return (await writeContentFetches(s, view, targets, atts, cmd.changedSince, seenMay)) ?? ok('FETCH completed');
     return ok('FETCH completed');
   },
 });

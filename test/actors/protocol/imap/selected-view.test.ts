@@ -16,6 +16,9 @@ describe('SelectedView.resolve', () => {
     ['11:15', true, [2, 3]],
     ['16:19', true, []],
     ['4294967295', true, []],
+    ['11:15,19:25', true, [2, 3, 4]],
+    ['1:9,13:14,16:19', true, []],
+    ['10,20', true, [1, 4]],
   ];
   for (const [set, byUid, seqs] of cases) {
     it(`resolves ${byUid ? 'UID ' : ''}${set} to sequence numbers ${JSON.stringify(seqs)}`, () => {

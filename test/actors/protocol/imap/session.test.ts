@@ -8,6 +8,7 @@ import { QuotaExceededError } from '../../../../actors/mailbox/errors.ts';
 import { MailboxWatchers } from '../../../../actors/mailbox/watchers.ts';
 import type { ImapDeps } from '../../../../actors/protocol/imap/context.ts';
 import { completionForError } from '../../../../actors/protocol/imap/errors.ts';
+import { FETCH_ROWS_PAGE } from '../../../../actors/protocol/imap/limits.ts';
 import { ImapSession, type ImapSessionMsg } from '../../../../actors/protocol/imap/session.actor.ts';
 import { Authenticator } from '../../../../src/auth/authenticator.ts';
 import { hashPassword } from '../../../../src/auth/hash.ts';
@@ -136,6 +137,24 @@ describe('commands over the fake connection', () => {
     expect(await say(`b APPEND INBOX (\\Flagged) {${msg.length}+}\r\n${msg}`)).toMatch(/^b OK \[APPENDUID \d+ 1\] APPEND completed\r\n$/);
     expect(await say('c SELECT INBOX')).toContain('* 1 EXISTS');
     expect(await say('d UID FETCH 1 (FLAGS RFC822.SIZE)')).toBe(`* 1 FETCH (UID 1 FLAGS (\\Flagged) RFC822.SIZE ${msg.length})\r\nd OK FETCH completed\r\n`);
+  });
+
+  it(`sets \\Seen on every message of a FETCH BODY[] longer than one page of ${FETCH_ROWS_PAGE} rows (RFC 9051 §6.4.5)`, async () => {
+    await say(`a LOGIN ${ADDR} "${PASS}"`);
+    const box = store.mailboxes.byAddress(ADDR)!;
+    const folder = store.folders.create(box.id, 'Pagine', null, Date.UTC(2026, 0, 15));
+    const raw = new TextEncoder().encode('Subject: pagina\r\n\r\nciao\r\n');
+    const blobHash = await store.blobs.put(raw); // one blob shared by every row: content-addressed
+    const count = FETCH_ROWS_PAGE + 3;
+    store.transaction(() => {
+      for (let i = 0; i < count; i++) store.messages.insertMessage(folder.id, { internalDate: Date.UTC(2026, 0, 15), size: raw.length, blobHash });
+    });
+    expect(await say(`b SELECT ${folder.name}`)).toContain(`* ${count} EXISTS`);
+    const r = await say('c FETCH 1:* (BODY[])');
+    expect(r.match(/^\* \d+ FETCH \(BODY\[\] \{\d+\}\r\nSubject: pagina\r\n\r\nciao\r\n FLAGS \(\\Seen\)\)\r\n/gm)?.length).toBe(count);
+    expect(r).toEndWith('c OK FETCH completed\r\n');
+    expect(store.messages.folderStatus(folder.id).unseen).toBe(0);
+    expect(await say('d FETCH 1:* (FLAGS)')).toBe(`${Array.from({ length: count }, (_, i) => `* ${i + 1} FETCH (FLAGS (\\Seen))\r\n`).join('')}d OK FETCH completed\r\n`);
   });
 
   it('ENABLE turns on what it knows and ignores the rest (RFC 5161 §3.1)', async () => {
