@@ -1,11 +1,10 @@
 // Wire tests of folders (CREATE/RENAME/DELETE/LIST/STATUS/QUOTA), CONDSTORE/QRESYNC and change notification (IDLE).
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import type { Folder } from '../../../src/store/index.ts';
-import { DEMO_PASS, DEMO_USER, deliver, sampleMessage, startHarness, HARNESS_TIMEOUT_MS, type Harness } from './harness.ts';
+import { DEMO_PASS, DEMO_USER, deliver, folderWith, loginRaw, sampleMessage, startHarness, HARNESS_TIMEOUT_MS, type Harness } from './harness.ts';
 import { RawClient } from './raw-client.ts';
 
 let h: Harness;
-let n = 0;
 beforeAll(async () => {
   h = await startHarness();
 }, HARNESS_TIMEOUT_MS);
@@ -13,22 +12,9 @@ afterAll(async () => {
   await h.stop();
 }, HARNESS_TIMEOUT_MS);
 
-async function login(user = DEMO_USER): Promise<RawClient> {
-  const c = await RawClient.connect(h.imap.ports.imaps, { tls: true, caPath: h.caPath });
-  await c.until('* OK');
-  expect(await c.cmd('l', `LOGIN ${user} "${DEMO_PASS}"`)).toContain('l OK');
-  return c;
-}
-
-async function folderWith(count: number): Promise<Folder> {
-  const f = await h.provider.system.ask<Folder>(`mailbox:${DEMO_USER}`, { type: 'create-folder', name: `S${++n}`, parentId: null }, 5000);
-  for (let i = 1; i <= count; i++) await deliver(h, sampleMessage(`Sync ${i}`), { folder: f.id });
-  return f;
-}
-
 describe('folders', () => {
   it('lists the casella folders with SPECIAL-USE attributes and INBOX for Posta in arrivo', async () => {
-    const c = await login();
+    const c = await loginRaw(h);
     const r = await c.cmd('a', 'LIST "" "%"');
     expect(r).toContain('* LIST (\\HasNoChildren) "/" "INBOX"\r\n');
     expect(r).toContain('* LIST (\\HasNoChildren \\Sent) "/" "Posta inviata"\r\n');
@@ -41,7 +27,7 @@ describe('folders', () => {
   });
 
   it('creates nested folders, renames and deletes them, refusing the standard ones', async () => {
-    const c = await login();
+    const c = await loginRaw(h);
     expect(await c.cmd('a', 'CREATE Progetti/2026/Gennaio')).toContain('a OK');
     expect(await c.cmd('b', 'LIST "" Progetti/*')).toBe(
       '* LIST (\\HasChildren) "/" "Progetti/2026"\r\n* LIST (\\HasNoChildren) "/" "Progetti/2026/Gennaio"\r\nb OK LIST completed\r\n',
@@ -70,8 +56,8 @@ describe('folders', () => {
   });
 
   it('answers STATUS, LIST-STATUS and the casella quota in KB', async () => {
-    const f = await folderWith(2);
-    const c = await login();
+    const f = await folderWith(h, 2, 'Sync');
+    const c = await loginRaw(h);
     const st = await c.cmd('a', `STATUS ${f.name} (MESSAGES UIDNEXT UIDVALIDITY UNSEEN DELETED SIZE HIGHESTMODSEQ)`);
     const size = h.provider.store.messages.folderStatus(f.id).size;
     expect(st).toContain(`* STATUS "${f.name}" (MESSAGES 2 UIDNEXT 3 UIDVALIDITY ${f.uidvalidity} UNSEEN 2 DELETED 0 SIZE ${size} HIGHESTMODSEQ `);
@@ -87,8 +73,8 @@ describe('folders', () => {
 
 describe('subscriptions and leaving a folder', () => {
   it('unsubscribes and subscribes, as LSUB and LIST (SUBSCRIBED) show', async () => {
-    const f = await folderWith(0);
-    const c = await login();
+    const f = await folderWith(h, 0, 'Sync');
+    const c = await loginRaw(h);
     expect(await c.cmd('a', `UNSUBSCRIBE ${f.name}`)).toContain('a OK');
     expect(await c.cmd('b', `LSUB "" ${f.name}`)).toBe('b OK LSUB completed\r\n');
     expect(await c.cmd('c', `SUBSCRIBE ${f.name}`)).toContain('c OK');
@@ -99,8 +85,8 @@ describe('subscriptions and leaving a folder', () => {
   });
 
   it('CLOSE expunges silently, UNSELECT does not', async () => {
-    const f = await folderWith(2);
-    const c = await login();
+    const f = await folderWith(h, 2, 'Sync');
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${f.name}`);
     await c.cmd('d', 'STORE 1:2 +FLAGS.SILENT (\\Deleted)');
     expect(await c.cmd('u', 'UNSELECT')).toBe('u OK UNSELECT completed\r\n');
@@ -115,8 +101,8 @@ describe('subscriptions and leaving a folder', () => {
 
 describe('CONDSTORE and QRESYNC', () => {
   it('fetches CHANGEDSINCE and refuses a stale UNCHANGEDSINCE with MODIFIED', async () => {
-    const f = await folderWith(3);
-    const c = await login();
+    const f = await folderWith(h, 3, 'Sync');
+    const c = await loginRaw(h);
     const sel = await c.cmd('s', `SELECT ${f.name} (CONDSTORE)`);
     const highest = Number(/HIGHESTMODSEQ (\d+)/.exec(sel)![1]);
     const st = await c.cmd('a', 'STORE 2 +FLAGS (\\Flagged)');
@@ -131,15 +117,15 @@ describe('CONDSTORE and QRESYNC', () => {
   });
 
   it('resynchronises with SELECT (QRESYNC): VANISHED (EARLIER) and changed flags', async () => {
-    const f = await folderWith(3);
-    const a = await login();
+    const f = await folderWith(h, 3, 'Sync');
+    const a = await loginRaw(h);
     const sel = await a.cmd('s', `SELECT ${f.name}`);
     const highest = /HIGHESTMODSEQ (\d+)/.exec(sel)![1];
     await a.cmd('d', 'STORE 1 +FLAGS.SILENT (\\Deleted)');
     await a.cmd('x', 'EXPUNGE');
     await a.cmd('f', 'UID STORE 2 +FLAGS.SILENT (\\Answered)');
     a.close();
-    const b = await login();
+    const b = await loginRaw(h);
     expect(await b.cmd('e', 'ENABLE QRESYNC')).toContain('* ENABLED QRESYNC');
     const r = await b.cmd('q', `SELECT ${f.name} (QRESYNC (${f.uidvalidity} ${highest} 1:3))`);
     expect(r).toContain('* VANISHED (EARLIER) 1\r\n');
@@ -150,14 +136,14 @@ describe('CONDSTORE and QRESYNC', () => {
 
 describe('changes made elsewhere', () => {
   it('reports a delivery and another session’s flag change immediately during IDLE', async () => {
-    const f = await folderWith(1);
-    const watcher = await login();
+    const f = await folderWith(h, 1, 'Sync');
+    const watcher = await loginRaw(h);
     await watcher.cmd('s', `SELECT ${f.name}`);
     watcher.write('i IDLE\r\n');
     await watcher.until('+ idling');
     await deliver(h, sampleMessage('Nuova PEC'), { folder: f.id });
     expect(await watcher.until('* 2 EXISTS')).toContain('* 2 EXISTS');
-    const other = await login();
+    const other = await loginRaw(h);
     await other.cmd('s', `SELECT ${f.name}`);
     await other.cmd('f', 'STORE 1 +FLAGS.SILENT (\\Flagged)');
     expect(await watcher.until('FETCH')).toContain('* 1 FETCH (UID 1 FLAGS (\\Flagged))');
@@ -171,10 +157,10 @@ describe('changes made elsewhere', () => {
   });
 
   it('holds EXPUNGE back during FETCH by number and reports it at the next allowed command', async () => {
-    const f = await folderWith(2);
-    const a = await login();
+    const f = await folderWith(h, 2, 'Sync');
+    const a = await loginRaw(h);
     await a.cmd('s', `SELECT ${f.name}`);
-    const b = await login();
+    const b = await loginRaw(h);
     await b.cmd('s', `SELECT ${f.name}`);
     await b.cmd('d', 'STORE 1 +FLAGS.SILENT (\\Deleted)');
     await b.cmd('x', 'EXPUNGE');

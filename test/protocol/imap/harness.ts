@@ -1,10 +1,13 @@
 // Wire-test harness: a real provider on a temporary data folder with the IMAP listeners on ephemeral ports.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { expect } from 'bun:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startImapListeners, type ImapListenerOptions, type ImapListeners } from '../../../actors/protocol/imap/listeners.ts';
 import { loadConfig, PORT_VARIABLES } from '../../../src/config/config.ts';
 import { startProvider, type Provider } from '../../../src/provider.ts';
+import type { Folder } from '../../../src/store/index.ts';
+import { RawClient } from './raw-client.ts';
 
 export const DEMO_USER = 'mario.rossi@pec.demo.test';
 export const DEMO_PASS = 'DemoPec-2026!';
@@ -87,3 +90,20 @@ export function sampleMessage(subject: string, body = 'Testo del messaggio.'): s
 
 /** Starting a provider generates keys on the first start: hooks get more than bun's 5 s default on a busy machine. */
 export const HARNESS_TIMEOUT_MS = 60_000;
+
+/** A raw IMAPS client logged in as `user` (the demo password). */
+export async function loginRaw(h: Harness, user = DEMO_USER): Promise<RawClient> {
+  const c = await RawClient.connect(h.imap.ports.imaps, { tls: true, caPath: h.caPath });
+  await c.until('* OK');
+  expect(await c.cmd('l', `LOGIN ${user} "${DEMO_PASS}"`)).toContain('l OK');
+  return c;
+}
+
+let folderSeq = 0;
+
+/** A new top-level folder of the demo mailbox with `count` messages, created through the mailbox actor. */
+export async function folderWith(h: Harness, count: number, subject = 'Messaggio'): Promise<Folder> {
+  const f = await h.provider.system.ask<Folder>(`mailbox:${DEMO_USER}`, { type: 'create-folder', name: `T${++folderSeq}`, parentId: null }, 5000);
+  for (let i = 1; i <= count; i++) await deliver(h, sampleMessage(`${subject} ${i}`), { folder: f.id });
+  return f;
+}

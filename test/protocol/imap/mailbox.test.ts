@@ -4,11 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFetchItems, encodeResponse } from '../../../src/protocol/imap/index.ts';
 import type { Folder } from '../../../src/store/index.ts';
-import { DEMO_PASS, DEMO_USER, deliver, sampleMessage, startHarness, HARNESS_TIMEOUT_MS, type Harness } from './harness.ts';
+import { DEMO_PASS, DEMO_USER, deliver, folderWith, loginRaw, sampleMessage, startHarness, HARNESS_TIMEOUT_MS, type Harness } from './harness.ts';
 import { RawClient } from './raw-client.ts';
 
 let h: Harness;
-let n = 0;
 beforeAll(async () => {
   h = await startHarness();
 }, HARNESS_TIMEOUT_MS);
@@ -18,24 +17,10 @@ afterAll(async () => {
 
 const FIXTURE = readFileSync(join(import.meta.dir, '../../fixtures/imap/messages/mixed-with-rfc822.eml'));
 
-async function login(): Promise<RawClient> {
-  const c = await RawClient.connect(h.imap.ports.imaps, { tls: true, caPath: h.caPath });
-  await c.until('* OK');
-  expect(await c.cmd('l', `LOGIN ${DEMO_USER} "${DEMO_PASS}"`)).toContain('l OK');
-  return c;
-}
-
-/** A new top-level folder with `count` messages, created through the mailbox actor. */
-async function folderWith(count: number): Promise<Folder> {
-  const f = await h.provider.system.ask<Folder>(`mailbox:${DEMO_USER}`, { type: 'create-folder', name: `T${++n}`, parentId: null }, 5000);
-  for (let i = 1; i <= count; i++) await deliver(h, sampleMessage(`Messaggio ${i}`), { folder: f.id });
-  return f;
-}
-
 describe('SELECT and EXAMINE', () => {
   it('selects with the RFC 9051 §6.3.2 untagged data and READ-WRITE', async () => {
-    const f = await folderWith(2);
-    const c = await login();
+    const f = await folderWith(h, 2);
+    const c = await loginRaw(h);
     const r = await c.cmd('s', `SELECT ${f.name}`);
     expect(r).toContain('* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n');
     expect(r).toContain('* 2 EXISTS\r\n');
@@ -50,8 +35,8 @@ describe('SELECT and EXAMINE', () => {
   });
 
   it('examines read-only: STORE and EXPUNGE are refused, FETCH BODY[] does not set \\Seen', async () => {
-    const f = await folderWith(1);
-    const c = await login();
+    const f = await folderWith(h, 1);
+    const c = await loginRaw(h);
     expect(await c.cmd('e', `EXAMINE ${f.name}`)).toContain('e OK [READ-ONLY]');
     expect(await c.cmd('s', 'STORE 1 +FLAGS (\\Flagged)')).toContain('s NO');
     expect(await c.cmd('x', 'EXPUNGE')).toContain('x NO');
@@ -62,7 +47,7 @@ describe('SELECT and EXAMINE', () => {
   });
 
   it('answers a missing folder with NO [NONEXISTENT] and leaves the session unselected', async () => {
-    const c = await login();
+    const c = await loginRaw(h);
     expect(await c.cmd('s', 'SELECT Nessuna')).toContain('s NO [NONEXISTENT]');
     expect(await c.cmd('f', 'FETCH 1 FLAGS')).toContain('f BAD');
     c.close();
@@ -71,9 +56,9 @@ describe('SELECT and EXAMINE', () => {
 
 describe('FETCH', () => {
   it('returns BODY[] byte-exact, with BODYSTRUCTURE, ENVELOPE and partials', async () => {
-    const f = await folderWith(0);
+    const f = await folderWith(h, 0);
     await deliver(h, FIXTURE, { folder: f.id });
-    const c = await login();
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${f.name}`);
     const body = await c.cmd('f1', 'FETCH 1 (BODY.PEEK[])');
     expect(body).toContain(`* 1 FETCH (BODY[] {${FIXTURE.length}}\r\n${FIXTURE.toString('latin1')})\r\n`);
@@ -99,8 +84,8 @@ describe('FETCH', () => {
   });
 
   it('sets \\Seen on BODY[] without PEEK and reports the new FLAGS in the same response', async () => {
-    const f = await folderWith(1);
-    const c = await login();
+    const f = await folderWith(h, 1);
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${f.name}`);
     const r = await c.cmd('f', 'FETCH 1 (BODY[TEXT])');
     expect(r).toMatch(/\* 1 FETCH \(BODY\[TEXT\] \{\d+\}\r\nTesto del messaggio\.\r\n FLAGS \(\\Seen\)\)/);
@@ -109,8 +94,8 @@ describe('FETCH', () => {
   });
 
   it('answers the flag sync UID FETCH 1:* (FLAGS MODSEQ) and CHANGEDSINCE byte-exact (RFC 7162 §3.1.4)', async () => {
-    const f = await folderWith(4);
-    const c = await login();
+    const f = await folderWith(h, 4);
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${f.name}`);
     await c.cmd('a', 'STORE 2 +FLAGS.SILENT (\\Seen $Etichetta)');
     const rows = [1, 2, 3, 4].map((uid) => h.provider.store.messages.getByUid(f.id, uid)!);
@@ -123,8 +108,8 @@ describe('FETCH', () => {
   });
 
   it('refuses sequence numbers beyond EXISTS with BAD and ignores unknown UIDs', async () => {
-    const f = await folderWith(2);
-    const c = await login();
+    const f = await folderWith(h, 2);
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${f.name}`);
     expect(await c.cmd('a', 'FETCH 3 FLAGS')).toContain('a BAD');
     const r = await c.cmd('b', 'UID FETCH 2:99 FLAGS');
@@ -135,8 +120,8 @@ describe('FETCH', () => {
 
 describe('STORE, COPY, MOVE, EXPUNGE', () => {
   it('stores flags with +FLAGS, -FLAGS and .SILENT', async () => {
-    const f = await folderWith(3);
-    const c = await login();
+    const f = await folderWith(h, 3);
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${f.name}`);
     expect(await c.cmd('a', 'STORE 1:2 +FLAGS (\\Flagged $Etichetta)')).toBe(
       '* 1 FETCH (FLAGS (\\Flagged $Etichetta))\r\n* 2 FETCH (FLAGS (\\Flagged $Etichetta))\r\na OK STORE completed\r\n',
@@ -148,9 +133,9 @@ describe('STORE, COPY, MOVE, EXPUNGE', () => {
   });
 
   it('copies with COPYUID and moves with COPYUID then EXPUNGE', async () => {
-    const src = await folderWith(3);
-    const dst = await folderWith(1);
-    const c = await login();
+    const src = await folderWith(h, 3);
+    const dst = await folderWith(h, 1);
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${src.name}`);
     expect(await c.cmd('c', `COPY 1:2 ${dst.name}`)).toContain(`c OK [COPYUID ${dst.uidvalidity} 1:2 2:3] COPY completed`);
     const mv = await c.cmd('m', `UID MOVE 2:3 ${dst.name}`);
@@ -162,8 +147,8 @@ describe('STORE, COPY, MOVE, EXPUNGE', () => {
   });
 
   it('expunges \\Deleted messages, and UID EXPUNGE only the named ones', async () => {
-    const f = await folderWith(4);
-    const c = await login();
+    const f = await folderWith(h, 4);
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${f.name}`);
     await c.cmd('d', 'STORE 1:4 +FLAGS.SILENT (\\Deleted)');
     expect(await c.cmd('u', 'UID EXPUNGE 2:3')).toBe('* 2 EXPUNGE\r\n* 2 EXPUNGE\r\nu OK EXPUNGE completed\r\n');
@@ -175,8 +160,8 @@ describe('STORE, COPY, MOVE, EXPUNGE', () => {
 
 describe('APPEND', () => {
   it('appends with APPENDUID, keeping flags and the internal date', async () => {
-    const f = await folderWith(0);
-    const c = await login();
+    const f = await folderWith(h, 0);
+    const c = await loginRaw(h);
     const msg = sampleMessage('Bozza');
     c.write(`a APPEND ${f.name} (\\Draft) "15-Jan-2026 10:00:00 +0100" {${msg.length}}\r\n`);
     await c.until('+ ');
@@ -191,8 +176,8 @@ describe('APPEND', () => {
   });
 
   it('files a MULTIAPPEND in order, each message with its own stored blob and list columns (RFC 3502)', async () => {
-    const f = await folderWith(0);
-    const c = await login();
+    const f = await folderWith(h, 0);
+    const c = await loginRaw(h);
     const msgs = ['Primo', 'Secondo', 'Terzo'].map((s) => sampleMessage(s));
     const r = await c.cmd('m', `APPEND ${f.name} ${msgs.map((m, i) => `(${i === 1 ? '\\Seen' : ''}) {${m.length}+}\r\n${m}`).join(' ')}`);
     expect(r).toContain(`m OK [APPENDUID ${f.uidvalidity} 1:3] APPEND completed`);
@@ -209,7 +194,7 @@ describe('APPEND', () => {
     const box = h.provider.store.mailboxes.byAddress(DEMO_USER)!;
     h.provider.store.mailboxes.setQuota(box.id, box.usedBytes + 1000);
     try {
-      const c = await login();
+      const c = await loginRaw(h);
       c.write(`a APPEND INBOX {5000}\r\n`);
       expect(await c.until('a ')).toContain('a NO [OVERQUOTA]');
       const small = sampleMessage('x', 'y'.repeat(1200));
@@ -224,8 +209,8 @@ describe('APPEND', () => {
 
 describe('SEARCH', () => {
   it('finds by SUBJECT (full-text index), by flag, by UID, and answers ESEARCH with RETURN', async () => {
-    const f = await folderWith(5);
-    const c = await login();
+    const f = await folderWith(h, 5);
+    const c = await loginRaw(h);
     await c.cmd('s', `SELECT ${f.name}`);
     await c.cmd('d', 'STORE 2 +FLAGS.SILENT (\\Flagged)');
     expect(await c.cmd('a', 'SEARCH SUBJECT "messaggio 3"')).toBe('* SEARCH 3\r\na OK SEARCH completed\r\n');
