@@ -14,7 +14,7 @@ import type { ActorSystem } from '../../src/runtime/system.ts';
 import { verifyDetached } from '../../src/signing/cms-verify.ts';
 import type { Signer } from '../../src/signing/signer.ts';
 import type { Store } from '../../src/store/index.ts';
-import { type PecTransactionRepo, pecTransactionRepo } from '../../src/store/pec-transaction-repo.ts';
+import type { PecTransactionRepo } from '../../src/store/pec-transaction-repo.ts';
 import { type PecDeps, isLocalDomain } from './deps.ts';
 import { RecentBlobs, RecentReads } from './recent.ts';
 import { decide, judge } from './incoming-verdict.ts';
@@ -64,7 +64,7 @@ export interface PecService {
 
 /** Registers the PEC kinds on the system; call before system.start() so recovered messages find their actors. */
 export function createPecService(o: PecServiceOptions): PecService {
-  const repo = pecTransactionRepo(o.store);
+  const repo = o.store.pecTransactions;
   const pecLog = new PecLogWriter({ repo, pecLog: o.store.pecLog, bus: o.bus, write: (fn) => o.store.durable.savepoint(fn) });
   const deps: PecDeps = {
     store: o.store, blobs: new RecentBlobs(o.store.blobs), reads: new RecentReads(), repo, bus: o.bus, clock: o.clock, signer: o.signer, index: o.index, gestore: o.gestore,

@@ -1,7 +1,6 @@
 // The PEC flow's rows (migration 003): transactions and recipients of the punto di accesso, the receiving side's
 // prese in carico, consegne, held deliveries, unknown receipts and quarantine, the access-point limits and the
 // per-mailbox ordinary-mail policy. Each actor writes only its own tables; see actors/pec/*.
-import type { Store } from './index.ts';
 import type { Db } from './db.ts';
 import { InvalidValueError } from './errors.ts';
 import { checkPage } from './limits.ts';
@@ -429,7 +428,3 @@ const toOut = (r: OutRow): OutboundItem => ({
   nextAttemptAt: r.next_attempt_at, state: r.state, lastError: r.last_error,
 });
 
-/** The repository over the store's main connection (it shares the group-commit transaction). */
-export function pecTransactionRepo(store: Store): PecTransactionRepo {
-  return store.pecTransactions;
-}

@@ -13,7 +13,6 @@ import { hashPassword } from '../../src/auth/hash.ts';
 import { DEFAULT_DEMO_PASSWORD, loadConfig, PORT_VARIABLES } from '../../src/config/config.ts';
 import { startProvider, type Provider } from '../../src/provider.ts';
 import { consoleRepos } from '../../src/store/admin-repo.ts';
-import { pecTransactionRepo } from '../../src/store/pec-transaction-repo.ts';
 
 const SHOTS = join(import.meta.dir, '..', '..', 'test-artifacts', 'webmail');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -212,7 +211,7 @@ describe('webmail in a browser', () => {
     await page.waitForURL(`${base}/settings/inoltro`);
     expect(await page.textContent('.current-rule')).toContain('inoltro@example.com');
     const mario = provider.store.mailboxes.byAddress(MARIO)!;
-    expect(pecTransactionRepo(provider.store).policy(mario.id)).toEqual({ notifyAddress: 'mario.rossi@example.com', ordinary: { mode: 'forward', address: 'inoltro@example.com' } });
+    expect(provider.store.pecTransactions.policy(mario.id)).toEqual({ notifyAddress: 'mario.rossi@example.com', ordinary: { mode: 'forward', address: 'inoltro@example.com' } });
   });
 
   it('resets the password by the one-time link sent to the communication e-mail', async () => {

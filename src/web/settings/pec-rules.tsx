@@ -1,7 +1,6 @@
 // Impostazioni › PEC - Abilita Messaggi di Notifica (seed 000 §2.7.4) and PEC - Inoltro Messaggi non Certificati
 // (§2.7.5): the rules live in the PEC flow's policy repository (src/store/pec-transaction-repo.ts).
 import { Hono, type Context } from 'hono';
-import { pecTransactionRepo } from '../../store/pec-transaction-repo.ts';
 import { InoltroSettingsPage } from '../../../templates/settings/inoltro.tsx';
 import { NotificaSettingsPage } from '../../../templates/settings/notifica.tsx';
 import type { FormError } from '../../../templates/webmail/props.ts';
@@ -25,7 +24,7 @@ function ordinaryAddressError(c: Context<WebmailEnv>, v: string, allowSelf: bool
 
 export function pecRuleSettings(): Hono<WebmailEnv> {
   const app = new Hono<WebmailEnv>();
-  const policy = (c: Context<WebmailEnv>) => pecTransactionRepo(c.get('deps').store);
+  const policy = (c: Context<WebmailEnv>) => c.get('deps').store.pecTransactions;
 
   const notificaPage = (c: Context<WebmailEnv>, errors?: FormError[], status: 200 | 422 = 200) => {
     const p = policy(c).policy(c.get('mbx').mailbox.id);

@@ -8,7 +8,7 @@ import { sanitizeMailHtml } from '../../mime/sanitize-html.ts';
 import { verifyDetached, type VerifyResult } from '../../signing/cms-verify.ts';
 import { decideTrust } from '../../signing/trust.ts';
 import type { Message } from '../../store/index.ts';
-import { pecTransactionRepo, type PecRecipient } from '../../store/pec-transaction-repo.ts';
+import { type PecRecipient } from '../../store/pec-transaction-repo.ts';
 import { urls } from '../../../templates/urls.ts';
 import type { Body, DatiCertificazione, MessageContent, RecipientReceipts, SignatureStatus, ViewedMessage } from '../../../templates/webmail/props.ts';
 import { HttpError } from '../http-error.ts';
@@ -116,7 +116,7 @@ const bare = (s: string | null | undefined) => (s ?? '').trim().replace(/^<|>$/g
 /** The per-recipient timeline of a transaction this mailbox sent (SPEC §3), or undefined for anything else. */
 export function receiptsOf(deps: WebmailDeps, mailboxId: number, msg: Message): RecipientReceipts[] | undefined {
   if (!msg.pecIdentificativo) return undefined;
-  const repo = pecTransactionRepo(deps.store);
+  const repo = deps.store.pecTransactions;
   const t = repo.transaction(msg.pecIdentificativo);
   if (!t || t.mailboxId !== mailboxId) return undefined;
   const related = deps.store.messages.byPecIdentificativo(mailboxId, msg.pecIdentificativo);

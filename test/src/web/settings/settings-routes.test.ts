@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { pecTransactionRepo } from '../../../../src/store/pec-transaction-repo.ts';
 import { webmailRepos } from '../../../../src/store/webmail-repos.ts';
 import { Client, MARIO, PASSWORD, startTestProvider } from '../webmail/helpers.ts';
 
@@ -43,22 +42,22 @@ describe('notifica and inoltro (seed 000 §2.7.4-§2.7.5)', () => {
     expect((await c.post('/settings/notifica', { type: 'email', recipient: 'not-an-address' })).status).toBe(422);
     expect((await c.post('/settings/notifica', { type: 'email', recipient: 'x@pec.demo.test' })).status).toBe(422);
     await c.post('/settings/notifica', { type: 'email', recipient: 'mario@example.com' });
-    expect(pecTransactionRepo(t.provider.store).policy(mailboxId).notifyAddress).toBe('mario@example.com');
+    expect(t.provider.store.pecTransactions.policy(mailboxId).notifyAddress).toBe('mario@example.com');
     const page = await (await c.get('/settings/notifica')).text();
     expect(page).toContain(t.provider.serviceAddress);
     expect(page).toContain('mario@example.com');
     await c.post('/settings/notifica/reset', {});
-    expect(pecTransactionRepo(t.provider.store).policy(mailboxId).notifyAddress).toBeNull();
+    expect(t.provider.store.pecTransactions.policy(mailboxId).notifyAddress).toBeNull();
   });
 
   it('forwards ordinary mail to an ordinary address, or to the PEC address itself as anomalia, and resets', async () => {
     await c.post('/settings/inoltro', { recipient: 'inoltro@example.com' });
-    expect(pecTransactionRepo(t.provider.store).policy(mailboxId).ordinary).toEqual({ mode: 'forward', address: 'inoltro@example.com' });
+    expect(t.provider.store.pecTransactions.policy(mailboxId).ordinary).toEqual({ mode: 'forward', address: 'inoltro@example.com' });
     await c.post('/settings/inoltro', { recipient: MARIO });
-    expect(pecTransactionRepo(t.provider.store).policy(mailboxId).ordinary).toEqual({ mode: 'anomalia' });
+    expect(t.provider.store.pecTransactions.policy(mailboxId).ordinary).toEqual({ mode: 'anomalia' });
     expect(await (await c.get('/settings/inoltro')).text()).toContain(MARIO);
     await c.post('/settings/inoltro/reset', {});
-    expect(pecTransactionRepo(t.provider.store).policy(mailboxId).ordinary).toEqual({ mode: 'none' });
+    expect(t.provider.store.pecTransactions.policy(mailboxId).ordinary).toEqual({ mode: 'none' });
   });
 });
 
