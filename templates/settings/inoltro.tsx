@@ -1,12 +1,12 @@
 // Settings › PEC - Inoltro Messaggi non Certificati (seed 000 §2.7.5): Destinatario, "Indirizzo Attuale di Inoltro",
 // Reset, and the note that entering the PEC address itself means receiving ordinary mail as busta di anomalia.
 import type { FC } from 'hono/jsx';
-import { confirmAttrs } from '../components/confirm-dialog.tsx';
 import { CsrfField } from '../components/csrf.tsx';
 import { TextField } from '../components/field.tsx';
 import { translator } from '../i18n/index.ts';
 import { urls } from '../urls.ts';
 import type { InoltroSettingsProps } from './props.ts';
+import { CurrentRule } from './current-rule.tsx';
 import { SettingsLayout } from './settings-layout.tsx';
 
 export const InoltroSettingsPage: FC<InoltroSettingsProps> = (p) => {
@@ -29,28 +29,25 @@ export const InoltroSettingsPage: FC<InoltroSettingsProps> = (p) => {
           </button>
         </div>
       </form>
-      <div class="current-rule">
-        <h3 id="inoltro-current">{t('inoltro.current')}</h3>
+      <CurrentRule
+        id="inoltro-current"
+        heading={t('inoltro.current')}
+        active={p.current !== null && p.current !== undefined}
+        noneText={t('inoltro.none')}
+        resetUrl={urls.settings.inoltroReset()}
+        resetLabel={t('settings.reset')}
+        csrfToken={p.csrfToken}
+      >
         {p.current ? (
-          <>
-            <dl class="facts">
-              <dt>{t('inoltro.recipient')}</dt>
-              <dd>
-                {p.current.recipient}
-                {p.current.toSelf ? <span class="badge badge-muted">{t('inoltro.self')}</span> : null}
-              </dd>
-            </dl>
-            <form method="post" action={urls.settings.inoltroReset()} {...confirmAttrs(`${t('settings.reset')}: ${t('inoltro.current')}?`, false)}>
-              <CsrfField token={p.csrfToken} />
-              <button type="submit" class="btn">
-                {t('settings.reset')}
-              </button>
-            </form>
-          </>
-        ) : (
-          <p class="muted">{t('inoltro.none')}</p>
-        )}
-      </div>
+        <dl class="facts">
+          <dt>{t('inoltro.recipient')}</dt>
+          <dd>
+            {p.current.recipient}
+            {p.current.toSelf ? <span class="badge badge-muted">{t('inoltro.self')}</span> : null}
+          </dd>
+        </dl>
+        ) : null}
+      </CurrentRule>
     </SettingsLayout>
   );
 };

@@ -1,12 +1,12 @@
 // Settings › PEC - Abilita Messaggi di Notifica (seed 000 §2.7.4): Tipo di Notifica "via email", Destinatario,
 // the "Attuale Regola impostata" and Reset. The form comes back empty after Salva; the rule shows below.
 import type { FC } from 'hono/jsx';
-import { confirmAttrs } from '../components/confirm-dialog.tsx';
 import { CsrfField } from '../components/csrf.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { translator } from '../i18n/index.ts';
 import { urls } from '../urls.ts';
 import type { NotificaSettingsProps } from './props.ts';
+import { CurrentRule } from './current-rule.tsx';
 import { SettingsLayout } from './settings-layout.tsx';
 
 export const NotificaSettingsPage: FC<NotificaSettingsProps> = (p) => {
@@ -25,27 +25,24 @@ export const NotificaSettingsPage: FC<NotificaSettingsProps> = (p) => {
           </button>
         </div>
       </form>
-      <div class="current-rule" aria-labelledby="notifica-current">
-        <h3 id="notifica-current">{t('notifica.current')}</h3>
+      <CurrentRule
+        id="notifica-current"
+        heading={t('notifica.current')}
+        active={p.current !== null && p.current !== undefined}
+        noneText={t('notifica.none')}
+        resetUrl={urls.settings.notificaReset()}
+        resetLabel={t('settings.reset')}
+        csrfToken={p.csrfToken}
+      >
         {p.current ? (
-          <>
-            <dl class="facts">
-              <dt>{t('notifica.sender')}</dt>
-              <dd>{p.current.sender}</dd>
-              <dt>{t('notifica.recipient')}</dt>
-              <dd>{p.current.recipient}</dd>
-            </dl>
-            <form method="post" action={urls.settings.notificaReset()} {...confirmAttrs(`${t('settings.reset')}: ${t('notifica.current')}?`, false)}>
-              <CsrfField token={p.csrfToken} />
-              <button type="submit" class="btn">
-                {t('settings.reset')}
-              </button>
-            </form>
-          </>
-        ) : (
-          <p class="muted">{t('notifica.none')}</p>
-        )}
-      </div>
+        <dl class="facts">
+          <dt>{t('notifica.sender')}</dt>
+          <dd>{p.current.sender}</dd>
+          <dt>{t('notifica.recipient')}</dt>
+          <dd>{p.current.recipient}</dd>
+        </dl>
+        ) : null}
+      </CurrentRule>
     </SettingsLayout>
   );
 };
