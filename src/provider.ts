@@ -86,11 +86,12 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
     store.provider.setProviderName(config.providerName);
   }
   const serviceAddress = store.provider.serviceAddress(primaryDomain);
-  const log = opts.log === undefined ? (config.logEvents ? undefined : null) : opts.log;
-  const bus = log === undefined ? new EventBus(clock) : new EventBus(clock, log);
+  const providerName = store.provider.providerName() ?? config.providerName;
+  // undefined = the bus's default stdout line per event; null = silent.
+  const bus = new EventBus(clock, opts.log === undefined && !config.logEvents ? null : opts.log);
   const pki = await loadOrCreatePki({
     dataDir: config.dataDir,
-    providerName: store.provider.providerName() ?? config.providerName,
+    providerName,
     serviceAddress,
     hostnames: [config.hostname, 'localhost'],
     now: clock.now(),
@@ -106,9 +107,9 @@ export async function startProvider(config: Config, opts: StartOptions = {}): Pr
   if (demoSeeded) bus.emit({ type: 'provider.demo-seeded', mailboxes: DEMO_MAILBOXES.map((m) => m.address), admin: 'admin' });
   // Every kind with durable messages or timers is registered before start(): what the outbox and the timers
   // recover must find its actor.
-  const pec = startPec({ config, store, bus, clock, system, signer, pki, serviceAddress, primaryDomain });
+  const pec = startPec({ config, store, bus, clock, system, signer, pki, serviceAddress, primaryDomain, providerName });
   const notifier = new Notifier({
-    store, notices: store.notices, clock, system, serviceAddress, providerName: store.provider.providerName() ?? config.providerName,
+    store, notices: store.notices, clock, system, serviceAddress, providerName,
     transport: config.smarthost ? smarthostTransport(config.smarthost) : null,
   });
   system.register(jobsKind({ notices: store.notices, notifier }));
@@ -168,9 +169,9 @@ function virusScanner(config: Config): VirusScanner {
 /** The providers' index (our record from the signing certificate and our domains, plus imported records) and the
  *  PEC points (actors/pec, actors/outbound). */
 function startPec(o: {
-  config: Config; store: Store; bus: EventBus; clock: Clock; system: ActorSystem; signer: Signer; pki: Pki; serviceAddress: string; primaryDomain: string;
+  config: Config; store: Store; bus: EventBus; clock: Clock; system: ActorSystem; signer: Signer; pki: Pki; serviceAddress: string; primaryDomain: string; providerName: string;
 }): PecService {
-  const providerName = o.store.provider.providerName() ?? o.config.providerName;
+  const { providerName } = o;
   const imported = loadIndexDir(o.config.dataDir);
   const own = ourRecord({ providerName, signingChainDer: o.pki.signing.chainDer, serviceAddress: o.serviceAddress, domains: o.store.domains.list().map((d) => d.name) });
   const index = new ProvidersIndex([own, ...imported.records]);
